@@ -1,0 +1,37 @@
+import { asc, desc, eq } from "drizzle-orm";
+import { db, schema } from "~/utils/db.server";
+import { editionPhase, isOrderingOpen, isRegistrationOpen, weekBounds } from "./edition";
+
+export type Edition = typeof schema.editions.$inferSelect;
+
+export function listEditions(): Edition[] {
+  return db.select().from(schema.editions).orderBy(desc(schema.editions.year)).all();
+}
+
+export function getEditionByYear(year: number): Edition | null {
+  return db.select().from(schema.editions).where(eq(schema.editions.year, year)).get() ?? null;
+}
+
+export function getEditionById(id: number): Edition | null {
+  return db.select().from(schema.editions).where(eq(schema.editions.id, id)).get() ?? null;
+}
+
+/** The edition the public sees by default: the one running, else the next one coming, else the latest. */
+export function getPublicEdition(now: Date): Edition | null {
+  const editions = db.select().from(schema.editions).orderBy(asc(schema.editions.year)).all();
+  return editions.find((e) => weekBounds(e).endsAt > now) ?? editions.at(-1) ?? null;
+}
+
+/** The edition organisers can register activities for now, if any. */
+export function getRegistrationEdition(now: Date): Edition | null {
+  return listEditions().find((e) => isRegistrationOpen(e, now)) ?? null;
+}
+
+/** The edition in which kit ordering is open now, if any. */
+export function getOrderingEdition(now: Date): Edition | null {
+  return listEditions().find((e) => isOrderingOpen(e, now)) ?? null;
+}
+
+export function describeEdition(edition: Edition, now: Date) {
+  return { ...edition, phase: editionPhase(edition, now) };
+}

@@ -1,0 +1,26 @@
+// The only runtime door from the app to db/: one connection per process, migrated and seeded on open.
+import { openDatabase, type AppDatabase } from "../../db/client";
+import * as schema from "../../db/schema";
+import { seed } from "../../db/seed";
+import { env } from "./env.server";
+
+export { schema };
+export type { AppDatabase };
+
+declare global {
+  // Survives module reloads in development so we do not open a connection per rebuild.
+  var __komerbijDb: AppDatabase | undefined;
+}
+
+function connect(): AppDatabase {
+  const db = openDatabase(env.DATABASE_PATH);
+  seed(db, { demo: env.SEED_DEMO_DATA });
+  return db;
+}
+
+export const db: AppDatabase = (globalThis.__komerbijDb ??= connect());
+
+/** Runs `work` in one IMMEDIATE transaction (takes the write lock first; for read-then-write rules). */
+export function immediate<T>(work: (tx: AppDatabase) => T): T {
+  return db.transaction((tx) => work(tx as unknown as AppDatabase), { behavior: "immediate" });
+}

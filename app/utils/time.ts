@@ -1,0 +1,50 @@
+import { TZDate } from "@date-fns/tz";
+
+export const TIME_ZONE = "Europe/Amsterdam";
+
+/** The UTC instant of a wall-clock time in the Netherlands, e.g. ("2027-08-31", "23:59"). */
+export function amsterdamToUtc(date: string, time = "00:00"): Date {
+  const [y, m, d] = date.split("-").map(Number);
+  const [hh, mm] = time.split(":").map(Number);
+  return new Date(new TZDate(y, m - 1, d, hh, mm, 0, TIME_ZONE).getTime());
+}
+
+/** The calendar date ("YYYY-MM-DD") and time ("HH:MM") of an instant in the Netherlands. */
+export function utcToAmsterdam(instant: Date): { date: string; time: string } {
+  const z = new TZDate(instant.getTime(), TIME_ZONE);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return {
+    date: `${z.getFullYear()}-${pad(z.getMonth() + 1)}-${pad(z.getDate())}`,
+    time: `${pad(z.getHours())}:${pad(z.getMinutes())}`,
+  };
+}
+
+/** Adds days to a "YYYY-MM-DD" calendar date. */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+const formatters = {
+  date: new Intl.DateTimeFormat("nl-NL", { timeZone: TIME_ZONE, weekday: "long", day: "numeric", month: "long", year: "numeric" }),
+  shortDate: new Intl.DateTimeFormat("nl-NL", { timeZone: TIME_ZONE, day: "numeric", month: "long", year: "numeric" }),
+  time: new Intl.DateTimeFormat("nl-NL", { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit" }),
+  dateTime: new Intl.DateTimeFormat("nl-NL", { timeZone: TIME_ZONE, day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" }),
+};
+
+type DateInput = Date | number | string;
+const toDate = (v: DateInput) => (typeof v === "string" && v.length === 10 ? amsterdamToUtc(v, "12:00") : new Date(v));
+
+/** "donderdag 24 september 2026" */
+export const formatDate = (v: DateInput) => formatters.date.format(toDate(v));
+/** "24 september 2026" */
+export const formatShortDate = (v: DateInput) => formatters.shortDate.format(toDate(v));
+/** "14:30" */
+export const formatTime = (v: DateInput) => formatters.time.format(toDate(v));
+/** "24 september 2026 om 14:30" */
+export const formatDateTime = (v: DateInput) => formatters.dateTime.format(toDate(v));
+/** "24 t/m 30 september 2026" or across months. */
+export function formatDateRange(from: string, to: string): string {
+  return `${formatShortDate(from)} t/m ${formatShortDate(to)}`;
+}

@@ -1,0 +1,330 @@
+import { count, sql } from "drizzle-orm";
+import { TARGET_GROUPS, type ActivityType, type TargetGroup } from "../app/models/activity";
+import { defaultWeekForYear, editionNumberForYear } from "../app/models/edition";
+import { DEFAULT_KIT_CONTENTS } from "../app/models/kit-order";
+import { addDays, amsterdamToUtc } from "../app/utils/time";
+import type { AppDatabase } from "./client";
+import { MUNICIPALITIES_2025 } from "./reference/municipalities-2025";
+import * as t from "./schema";
+
+export const DEMO_ORGANISER_EMAIL = "organisator@example.nl";
+export const DEMO_TEAM_EMAIL = "programmateam@example.nl";
+export const DEMO_COORDINATOR_EMAIL = "gemeente.utrecht@example.nl";
+
+type EditionSeed = {
+  year: number;
+  weekStart: string;
+  weekEnd: string;
+  registrationOpens: string;
+  orderingOpens: string;
+  orderingCloses: string;
+  reportDeadline: string;
+  kitStock: number;
+};
+
+// The editions as the programme team set them; 2027 uses the default week rule.
+const EDITIONS: EditionSeed[] = [
+  { year: 2024, weekStart: "2024-09-26", weekEnd: "2024-10-02", registrationOpens: "2024-03-01", orderingOpens: "2024-04-15", orderingCloses: "2024-08-31", reportDeadline: "2024-11-30", kitStock: 750 },
+  { year: 2025, weekStart: "2025-09-25", weekEnd: "2025-10-01", registrationOpens: "2025-03-01", orderingOpens: "2025-04-14", orderingCloses: "2025-08-31", reportDeadline: "2025-11-30", kitStock: 800 },
+  { year: 2026, weekStart: "2026-09-24", weekEnd: "2026-09-30", registrationOpens: "2026-03-02", orderingOpens: "2026-04-13", orderingCloses: "2026-08-31", reportDeadline: "2026-12-15", kitStock: 850 },
+  { year: 2027, ...defaultWeekForYear(2027), registrationOpens: "2026-11-02", orderingOpens: "2026-11-02", orderingCloses: "2027-08-31", reportDeadline: "2027-12-15", kitStock: 900 },
+];
+
+/** Reference facts every installation needs: the municipalities and the editions. Never overwrites edits. */
+export function ensureReferenceData(db: AppDatabase) {
+  db.transaction((tx) => {
+    for (const [code, name, province, lat, lon, minLat, minLon, maxLat, maxLon] of MUNICIPALITIES_2025) {
+      tx.insert(t.municipalities)
+        .values({ code, name, province, lat, lon, minLat, minLon, maxLat, maxLon })
+        .onConflictDoNothing()
+        .run();
+    }
+    for (const e of EDITIONS) {
+      tx.insert(t.editions)
+        .values({
+          year: e.year,
+          number: editionNumberForYear(e.year),
+          weekStart: e.weekStart,
+          weekEnd: e.weekEnd,
+          activityWindowStart: e.weekStart,
+          activityWindowEnd: e.weekEnd,
+          registrationOpensAt: amsterdamToUtc(e.registrationOpens),
+          registrationClosesAt: amsterdamToUtc(addDays(e.weekEnd, 1)),
+          orderingOpensAt: amsterdamToUtc(e.orderingOpens),
+          orderingClosesAt: amsterdamToUtc(addDays(e.orderingCloses, 1)),
+          reportDeadline: amsterdamToUtc(addDays(e.reportDeadline, 1)),
+          kitStock: e.kitStock,
+          kitContents: DEFAULT_KIT_CONTENTS,
+        })
+        .onConflictDoNothing()
+        .run();
+    }
+  });
+}
+
+/** Reference data always; demo data only into a database that has no users yet. Safe to run twice. */
+export function seed(db: AppDatabase, options: { demo: boolean }) {
+  ensureReferenceData(db);
+  if (!options.demo) return { demo: false };
+  const [{ users }] = db.select({ users: count() }).from(t.users).all();
+  if (users > 0) return { demo: false };
+  seedDemoData(db);
+  return { demo: true };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Demo data: fictional organisers (example.org addresses) and realistic activities, spread over
+// the country roughly in proportion to population. Deterministic, so every install looks alike.
+
+function random(seedValue: number) {
+  let a = seedValue >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let x = a;
+    x = Math.imul(x ^ (x >>> 15), x | 1);
+    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
+    pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)],
+    chance: (p: number) => next() < p,
+  };
+}
+type Random = ReturnType<typeof random>;
+
+// Approximate populations (thousands, 2025) of the largest municipalities; the rest count as 25k.
+// Only used to spread demo activities realistically.
+const POPULATION_K: Record<string, number> = {
+  GM0363: 930, GM0599: 670, GM0518: 570, GM0344: 375, GM0772: 245, GM0014: 240, GM0034: 225,
+  GM0855: 230, GM0758: 185, GM0268: 185, GM0200: 170, GM0202: 165, GM0392: 165, GM0153: 160,
+  GM0796: 160, GM0307: 160, GM0394: 160, GM0479: 165, GM0193: 135, GM0637: 130, GM0546: 130,
+  GM0935: 125, GM0080: 125, GM0228: 120, GM0361: 110, GM0439: 95, GM0503: 105, GM0150: 105,
+  GM0983: 100, GM0484: 115, GM0513: 75, GM0606: 80, GM0622: 75, GM0141: 75, GM0603: 55,
+};
+
+const STREETS = ["Dorpsstraat", "Kerkstraat", "Molenweg", "Stationsplein", "Marktplein", "Schoolstraat", "Julianalaan", "Beatrixstraat", "Lindenlaan", "Parkweg", "Wilhelminastraat", "Nieuwstraat", "Oranjestraat", "Emmalaan", "Raadhuisplein"];
+const VENUES = ["Buurthuis De Schakel", "Wijkcentrum Het Anker", "Dorpshuis De Linde", "Bibliotheek", "Ontmoetingscentrum De Brug", "Zorgcentrum Het Zonnehuis", "Speeltuingebouw", "Kerkzaal De Ark", "Sporthal Centrum", "Stadstuin", "Theehuis in het park", "Buurtkamer Samen"];
+const ORG_PREFIXES = ["Stichting Welzijn", "Bibliotheek", "Buurtinitiatief Samen", "Gemeente", "Vrijwilligerscentrale", "Coalitie Eén tegen eenzaamheid", "Stichting Ouderenwerk", "Jongerenwerk"];
+const ORG_KINDS: Record<string, string> = {
+  "Stichting Welzijn": "welzijn", Bibliotheek: "bibliotheek", "Buurtinitiatief Samen": "initiatief", Gemeente: "gemeente",
+  Vrijwilligerscentrale: "initiatief", "Coalitie Eén tegen eenzaamheid": "anders", "Stichting Ouderenwerk": "welzijn", Jongerenwerk: "welzijn",
+};
+const FIRST_NAMES = ["Anna", "Bram", "Carla", "Daan", "Esra", "Fatima", "Gerrit", "Hanna", "Ilse", "Joost", "Karim", "Lotte", "Mila", "Noah", "Olga", "Pieter", "Roos", "Sanne", "Tom", "Yara"];
+const LAST_NAMES = ["de Vries", "Jansen", "Bakker", "Visser", "Smit", "Meijer", "de Boer", "Mulder", "de Groot", "Bos", "Vos", "Peters", "Hendriks", "Dekker", "Yilmaz", "El Amrani"];
+
+const TITLES: Record<ActivityType, string[]> = {
+  ontmoeting: ["Koffieochtend voor de buurt", "Inloopmiddag: kom erbij!", "Buurtborrel", "Open huis in de buurtkamer"],
+  "samen-eten": ["Samen eten aan de lange tafel", "Buurtmaaltijd", "Soep en een praatje", "High tea voor iedereen"],
+  "wandelen-bewegen": ["Wandeling met koffie na afloop", "Samen fietsen door de polder", "Stoelyoga", "Ommetje door de wijk"],
+  creatief: ["Creatieve middag: kaarten maken", "Samen breien en haken", "Schilderen voor beginners", "Bloemschikken"],
+  "muziek-cultuur": ["Meezingmiddag met het koor", "Muziek en verhalen", "Filmmiddag met nagesprek", "Dansmiddag"],
+  spel: ["Spelletjesmiddag", "Bingo in de buurt", "Sjoelen en klaverjassen", "Schaakcafé"],
+  "gesprek-lezing": ["Gesprek: eenzaamheid bespreekbaar", "Lezing over verbinding", "Verhalencafé", "Praatgroep voor mantelzorgers"],
+  online: ["Online koffie-uurtje", "Digitaal spelletjescafé", "Online gesprek voor jongeren"],
+  anders: ["Buurtmarkt met ontmoeting", "Repair café met koffie", "Moestuinmiddag"],
+};
+const TYPE_WEIGHTS: [ActivityType, number][] = [
+  ["ontmoeting", 30], ["samen-eten", 18], ["wandelen-bewegen", 12], ["creatief", 10], ["muziek-cultuur", 9],
+  ["spel", 8], ["gesprek-lezing", 7], ["online", 2], ["anders", 4],
+];
+
+function weighted<T>(r: Random, entries: readonly (readonly [T, number])[]): T {
+  const total = entries.reduce((s, [, w]) => s + w, 0);
+  let x = r.next() * total;
+  for (const [value, w] of entries) {
+    x -= w;
+    if (x < 0) return value;
+  }
+  return entries[entries.length - 1][0];
+}
+
+const postcode = (r: Random) => `${r.int(1000, 9999)} ${String.fromCharCode(65 + r.int(0, 25), 65 + r.int(0, 25))}`.replace(/S[ADS]$|SS$/, "AB");
+
+type EditionRow = typeof t.editions.$inferSelect;
+
+// Per year: activities, share with an order, share of finished activities that reported, mean participants.
+const VOLUMES: Record<number, { activities: number; orderShare: number; reportShare: number; meanParticipants: number }> = {
+  2024: { activities: 760, orderShare: 0.925, reportShare: 0.78, meanParticipants: 92 },
+  2025: { activities: 790, orderShare: 0.92, reportShare: 0.8, meanParticipants: 95 },
+  2026: { activities: 840, orderShare: 0.9, reportShare: 0.62, meanParticipants: 97 },
+  2027: { activities: 48, orderShare: 0.3, reportShare: 0, meanParticipants: 0 },
+};
+
+function seedDemoData(db: AppDatabase) {
+  const r = random(20100930);
+  const now = new Date();
+  db.transaction((tx) => {
+    const insertUser = (email: string, name: string, role: "organiser" | "programme_team" | "coordinator", municipalityCode?: string) =>
+      tx.insert(t.users).values({ email, name, role, municipalityCode }).returning({ id: t.users.id }).get().id;
+
+    const demoOrganiserId = insertUser(DEMO_ORGANISER_EMAIL, "Demi Organisator", "organiser");
+    const teamId = insertUser(DEMO_TEAM_EMAIL, "Pim Programmateam", "programme_team");
+    insertUser(DEMO_COORDINATOR_EMAIL, "Gert Gemeente", "coordinator", "GM0344");
+
+    const municipalityWeights = MUNICIPALITIES_2025.map((m) => [m, POPULATION_K[m[0]] ?? 25] as const);
+    const organisers: { id: number; organisation: string; kind: string; municipality: (typeof MUNICIPALITIES_2025)[number]; name: string }[] = [];
+    for (let i = 1; i <= 260; i++) {
+      const municipality = weighted(r, municipalityWeights);
+      const prefix = r.pick(ORG_PREFIXES);
+      const name = `${r.pick(FIRST_NAMES)} ${r.pick(LAST_NAMES)}`;
+      const id = insertUser(`organisator-${String(i).padStart(3, "0")}@example.org`, name, "organiser");
+      organisers.push({ id, organisation: `${prefix} ${municipality[1]}`, kind: ORG_KINDS[prefix], municipality, name });
+    }
+
+    const editions = tx.select().from(t.editions).orderBy(t.editions.year).all();
+    for (const edition of editions) {
+      const volume = VOLUMES[edition.year];
+      if (!volume) continue;
+      // About a quarter of the municipalities organise nothing in a given year ("witte vlekken").
+      const silent = new Set(MUNICIPALITIES_2025.filter(() => r.chance(0.24)).map((m) => m[0]));
+      const active = organisers.filter((o) => !silent.has(o.municipality[0]));
+      for (let n = 0; n < volume.activities; n++) {
+        const owner = n < 3 ? { ...organisers[0], id: demoOrganiserId, organisation: "Stichting Samen in de Wijk Utrecht", kind: "welzijn", municipality: MUNICIPALITIES_2025.find((m) => m[0] === "GM0344")!, name: "Demi Organisator" } : r.pick(active);
+        seedActivity(tx as unknown as AppDatabase, r, edition, owner, volume, now, teamId, n);
+      }
+    }
+  });
+}
+
+function seedActivity(
+  db: AppDatabase,
+  r: Random,
+  edition: EditionRow,
+  owner: { id: number; organisation: string; kind: string; municipality: (typeof MUNICIPALITIES_2025)[number]; name: string },
+  volume: (typeof VOLUMES)[number],
+  now: Date,
+  teamId: number,
+  n: number,
+) {
+  const [code, place, , lat, lon, minLat, minLon, maxLat, maxLon] = owner.municipality;
+  const type = weighted(r, TYPE_WEIGHTS);
+  const isOnline = type === "online";
+  const day = addDays(edition.weekStart, r.int(0, 6));
+  const startHour = r.int(9, 19);
+  const startsAt = amsterdamToUtc(day, `${String(startHour).padStart(2, "0")}:${r.pick(["00", "30"])}`);
+  const endsAt = new Date(startsAt.getTime() + r.int(3, 6) * 30 * 60_000);
+  const createdAt = new Date(edition.registrationOpensAt.getTime() + r.next() * (Math.min(startsAt.getTime(), now.getTime()) - edition.registrationOpensAt.getTime()) * 0.9);
+  const upcoming = startsAt > now;
+  const demoOwned = n < 3;
+  const status = demoOwned
+    ? n === 1 && upcoming ? "pending" : "published"
+    : upcoming && r.chance(0.3) ? "pending" : r.chance(0.025) ? "cancelled" : "published";
+  // Scatter around the centre, kept inside the municipality's bounding box.
+  const spread = (centre: number, min: number, max: number) => Math.min(max, Math.max(min, centre + (r.next() - 0.5) * (max - min) * 0.5));
+  const free = r.chance(0.8);
+  const signUp = r.chance(0.45);
+  const first = n < 3 && edition.year === 2026 ? "Koffieochtend in de Wijk" : r.pick(TITLES[type]);
+  const venue = r.pick(VENUES);
+  const contactName = owner.name;
+
+  const activity = db
+    .insert(t.activities)
+    .values({
+      editionId: edition.id,
+      ownerId: owner.id,
+      organisationName: owner.organisation,
+      organisationKind: owner.kind,
+      title: `${first} ${isOnline ? "" : `in ${place}`}`.trim(),
+      description: `${first}. Iedereen is welkom om even aan te schuiven, een kopje koffie of thee te drinken en anderen te ontmoeten. Je hoeft niets voor te bereiden. Kom gerust alleen: er is altijd iemand die je welkom heet.`,
+      type,
+      startsAt,
+      endsAt,
+      isOnline,
+      onlineUrl: isOnline ? "https://meet.example.org/kom-erbij" : null,
+      venueName: isOnline ? null : venue === "Bibliotheek" ? `Bibliotheek ${place}` : venue,
+      street: isOnline ? null : r.pick(STREETS),
+      houseNumber: isOnline ? null : String(r.int(1, 180)),
+      postcode: isOnline ? null : postcode(r),
+      place: isOnline ? null : place,
+      municipalityCode: code,
+      lat: isOnline ? null : spread(lat, minLat, maxLat),
+      lon: isOnline ? null : spread(lon, minLon, maxLon),
+      wheelchairAccessible: r.chance(0.7),
+      hearingLoop: r.chance(0.2),
+      quietSpace: r.chance(0.25),
+      transportHelp: r.chance(0.15),
+      isFree: free,
+      priceCents: free ? null : r.pick([200, 300, 500, 750]),
+      signUpRequired: signUp,
+      signUpInfo: signUp ? "Meld je aan bij de balie of bel ons tijdens kantooruren." : null,
+      maxParticipants: signUp ? r.pick([15, 20, 30, 40, 60]) : null,
+      publicContactName: r.chance(0.7) ? `${owner.organisation}` : null,
+      publicContactEmail: r.chance(0.6) ? `info@${owner.organisation.toLowerCase().replace(/[^a-z]+/g, "-").replace(/^-|-$/g, "")}.example.org` : null,
+      publicContactPhone: r.chance(0.4) ? `0${r.int(10, 79)}-${r.int(1000000, 9999999)}` : null,
+      privateContactName: contactName,
+      privateContactEmail: `prive.${owner.id}@example.org`,
+      privateContactPhone: `06-${r.int(10000000, 99999999)}`,
+      status,
+      moderatedAt: status === "pending" ? null : new Date(createdAt.getTime() + 86_400_000),
+      moderatedById: status === "pending" ? null : teamId,
+      cancelReason: status === "cancelled" ? "Helaas te weinig vrijwilligers beschikbaar." : null,
+      cancelledAt: status === "cancelled" ? new Date(startsAt.getTime() - 3 * 86_400_000) : null,
+      createdAt,
+    })
+    .returning({ id: t.activities.id })
+    .get();
+
+  const groups = new Set<TargetGroup>([r.chance(0.55) ? "iedereen" : r.pick(Object.keys(TARGET_GROUPS) as TargetGroup[])]);
+  if (r.chance(0.35)) groups.add(r.pick(Object.keys(TARGET_GROUPS) as TargetGroup[]));
+  for (const targetGroup of groups) db.insert(t.activityTargetGroups).values({ activityId: activity.id, targetGroup }).run();
+
+  // The demo organiser's activities stay without order/report so every flow can be tried.
+  if (status === "published" && !demoOwned && r.chance(volume.orderShare)) {
+    // Orders pile up towards the deadline: skew the moment towards the end of the window.
+    const windowEnd = Math.min(edition.orderingClosesAt.getTime(), now.getTime());
+    const orderedAt = new Date(Math.max(createdAt.getTime(), edition.orderingOpensAt.getTime()) + Math.sqrt(r.next()) * Math.max(0, windowEnd - Math.max(createdAt.getTime(), edition.orderingOpensAt.getTime())));
+    const shipped = edition.orderingClosesAt < now;
+    db.insert(t.kitOrders)
+      .values({
+        reference: `KE${edition.year}-${String(activity.id).padStart(5, "0")}`,
+        editionId: edition.id,
+        activityId: activity.id,
+        orderedById: owner.id,
+        deliveryName: contactName,
+        deliveryOrganisation: owner.organisation,
+        street: r.pick(STREETS),
+        houseNumber: String(r.int(1, 180)),
+        postcode: postcode(r),
+        place,
+        expectedParticipants: r.int(15, 120),
+        status: shipped ? "shipped" : "ordered",
+        shippedOn: shipped ? addDays(edition.orderingClosesAt.toISOString().slice(0, 10), r.int(1, 10)) : null,
+        createdAt: orderedAt,
+      })
+      .run();
+  }
+
+  if (status === "published" && !demoOwned && endsAt < now && r.chance(volume.reportShare)) {
+    const participants = Math.max(4, Math.round(volume.meanParticipants * (0.25 + 1.5 * r.next() * r.next() * 2)));
+    db.insert(t.attendanceReports)
+      .values({
+        activityId: activity.id,
+        participants,
+        volunteers: r.int(1, 12),
+        firstTimers: r.chance(0.6) ? Math.round(participants * r.next() * 0.4) : null,
+        remarks: r.chance(0.3) ? "Fijne sfeer, een aantal mensen spreekt opnieuw af." : null,
+        reportedAt: new Date(endsAt.getTime() + r.int(1, 40) * 86_400_000),
+        reportedById: owner.id,
+      })
+      .run();
+  }
+}
+
+/** Counts used by the seed CLI and tests to show what is in a database. */
+export function describeDatabase(db: AppDatabase) {
+  const one = (q: ReturnType<typeof sql>) => db.get<{ n: number }>(q).n;
+  return {
+    municipalities: one(sql`select count(*) as n from municipalities`),
+    provinces: one(sql`select count(distinct province) as n from municipalities`),
+    editions: one(sql`select count(*) as n from editions`),
+    users: one(sql`select count(*) as n from users`),
+    activities: one(sql`select count(*) as n from activities`),
+    kitOrders: one(sql`select count(*) as n from kit_orders`),
+    attendanceReports: one(sql`select count(*) as n from attendance_reports`),
+    participants2024: one(sql`select coalesce(sum(participants), 0) as n from attendance_reports r join activities a on a.id = r.activity_id join editions e on e.id = a.edition_id where e.year = 2024`),
+    orders2024: one(sql`select count(*) as n from kit_orders o join editions e on e.id = o.edition_id where e.year = 2024`),
+  };
+}
+

@@ -1,0 +1,13 @@
+// Every test file gets its own fresh SQLite file (real SQLite, never a mock) and a fixed config.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const dir = mkdtempSync(join(tmpdir(), "komerbij-test-"));
+process.env.DATABASE_PATH = join(dir, "test.db");
+process.env.SEED_DEMO_DATA = "false";
+process.env.SESSION_SECRET = "test-session-secret-of-at-least-32-chars";
+process.env.PUBLIC_URL = "http://localhost:3000";
+delete process.env.RESEND_API_KEY;
+delete process.env.FAKE_NOW;
+globalThis.__komerbijDb = undefined;
