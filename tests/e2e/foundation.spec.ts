@@ -1,0 +1,56 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, stubTiles, watchConsole } from "./helpers";
+
+test("the home page loads in Dutch without console errors and with security headers", async ({ page }) => {
+  const errors = watchConsole(page);
+  await stubTiles(page);
+  const response = await page.goto("/");
+  expect(response?.status()).toBe(200);
+  await expect(page.locator("html")).toHaveAttribute("lang", "nl");
+  await expect(page.getByRole("link", { name: /Kom erbij/ }).first()).toBeVisible();
+  const headers = response!.headers();
+  expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+'/);
+  expect(headers["content-security-policy"]).not.toContain("'unsafe-inline' 'nonce");
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBeTruthy();
+  await page.waitForLoadState("networkidle");
+  expect(errors).toEqual([]);
+  await expectAccessible(page);
+});
+
+test("the navigation reaches the three audiences and the footer pages", async ({ page }) => {
+  const errors = watchConsole(page);
+  await stubTiles(page);
+  await page.goto("/");
+  const nav = page.getByRole("navigation", { name: "Hoofdmenu" });
+  await nav.getByRole("link", { name: "Voor organisatoren" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Zelf een activiteit organiseren");
+  await expectAccessible(page);
+  await nav.getByRole("link", { name: "Programmateam" }).click();
+  await expect(page).toHaveURL(/\/inloggen\?terug=%2Fbeheer/);
+  await nav.getByRole("link", { name: "Activiteiten zoeken" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await page.getByRole("contentinfo").getByRole("link", { name: "Privacy" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Privacy");
+  await expectAccessible(page);
+  await page.getByRole("contentinfo").getByRole("link", { name: "Toegankelijkheid" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Toegankelijkheid");
+  await expectAccessible(page);
+  expect(errors).toEqual([]);
+});
+
+test("an unknown address gets a friendly Dutch 404", async ({ page }) => {
+  const response = await page.goto("/bestaat-niet");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Deze pagina bestaat niet");
+  await expectAccessible(page);
+});
+
+test("health, robots.txt and security.txt answer", async ({ request }) => {
+  const health = await request.get("/healthz");
+  expect(health.status()).toBe(200);
+  expect(await health.text()).toBe("ok");
+  expect(await (await request.get("/robots.txt")).text()).toContain("Disallow: /beheer");
+  expect(await (await request.get("/.well-known/security.txt")).text()).toMatch(/^Contact: mailto:/m);
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { loader as health } from "~/routes/healthz";
+import { loader as notFound } from "~/routes/$";
+import { loader as teamHome } from "~/routes/beheer._index";
+import { seed } from "../../db/seed";
+import { db } from "~/utils/db.server";
+import { sessionStorage } from "~/utils/session.server";
+import { getUserByEmail } from "~/models/user.server";
+
+const args = (url: string, init?: RequestInit) => ({ request: new Request(`http://localhost${url}`, init), params: {}, context: {} });
+
+async function cookieFor(email: string) {
+  const user = getUserByEmail(email)!;
+  const session = await sessionStorage.getSession();
+  session.set("userId", user.id);
+  return (await sessionStorage.commitSession(session)).split(";")[0];
+}
+
+describe("foundation routes", () => {
+  seed(db, { demo: true });
+
+  it("GET /healthz answers 200 when the database is reachable", async () => {
+    const response = await health();
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe("ok");
+  });
+
+  it("unknown URLs are a 404", async () => {
+    await expect(notFound()).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("the team pages send anonymous visitors to the login page and refuse organisers", async () => {
+    await expect(teamHome(args("/beheer"))).rejects.toMatchObject({ status: 302, headers: expect.any(Headers) });
+    const asOrganiser = args("/beheer", { headers: { Cookie: await cookieFor("organisator@example.nl") } });
+    await expect(teamHome(asOrganiser)).rejects.toMatchObject({ status: 403 });
+  });
+
+  it("the team sees the four editions with their phase", async () => {
+    const response = await teamHome(args("/beheer", { headers: { Cookie: await cookieFor("programmateam@example.nl") } }));
+    expect(response.editions.map((e) => e.year)).toEqual([2027, 2026, 2025, 2024]);
+  });
+});
