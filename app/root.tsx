@@ -11,9 +11,11 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { HoneypotProvider } from "remix-utils/honeypot/react";
 import { SiteFooter, SiteHeader } from "~/components/site-chrome";
 import appCss from "~/styles/app.css";
 import { env, isDemoMailbox } from "~/utils/env.server";
+import { honeypot } from "~/utils/honeypot.server";
 import { useNonce } from "~/utils/nonce";
 import { getSessionUser } from "~/utils/session.server";
 
@@ -33,6 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     user: user && { name: user.name, email: user.email, role: user.role },
     demoMailbox: isDemoMailbox(),
     map: { tileUrl: env.MAP_TILE_URL, attribution: env.MAP_TILE_ATTRIBUTION },
+    honeypot: honeypot.getInputProps(),
   };
 }
 
@@ -63,7 +66,9 @@ export function Layout({ children }: { children: ReactNode }) {
         ) : null}
         <SiteHeader user={data?.user ?? null} />
         <main id="inhoud" tabIndex={-1}>
-          <div className="container">{children}</div>
+          <div className="container">
+            <HoneypotProvider {...data?.honeypot}>{children}</HoneypotProvider>
+          </div>
         </main>
         <SiteFooter />
         <ScrollRestoration nonce={nonce} />

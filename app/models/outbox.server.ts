@@ -1,4 +1,4 @@
-import type { AppDatabase } from "~/utils/db.server";
+import type { DbOrTx } from "~/utils/db.server";
 import { schema } from "~/utils/db.server";
 
 export type OutboxMessage = {
@@ -11,7 +11,7 @@ export type OutboxMessage = {
 };
 
 /** Queues an e-mail inside the caller's transaction, so the message exists if and only if the change does. */
-export function enqueueEmail(tx: AppDatabase, message: OutboxMessage, now: Date = new Date()) {
+export function enqueueEmail(tx: DbOrTx, message: OutboxMessage, now: Date = new Date()) {
   tx.insert(schema.emailOutbox)
     .values({
       template: message.template,

@@ -1,4 +1,4 @@
-import type { AppDatabase } from "./db.server";
+import type { DbOrTx } from "./db.server";
 import { schema } from "./db.server";
 
 export type AuditEntry = {
@@ -10,7 +10,7 @@ export type AuditEntry = {
 };
 
 /** Writes one audit line; call it with the transaction of the change itself. */
-export function audit(tx: AppDatabase, entry: AuditEntry) {
+export function audit(tx: DbOrTx, entry: AuditEntry) {
   tx.insert(schema.auditLog)
     .values({ ...entry, entityId: String(entry.entityId), details: entry.details ?? null })
     .run();

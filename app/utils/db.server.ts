@@ -6,6 +6,10 @@ import { env } from "./env.server";
 
 export { schema };
 export type { AppDatabase };
+/** A transaction handle, as given to `db.transaction((tx) => …)`. */
+export type Tx = Parameters<Parameters<AppDatabase["transaction"]>[0]>[0];
+/** Anything that can run queries: the database or a transaction on it. */
+export type DbOrTx = AppDatabase | Tx;
 
 declare global {
   // Survives module reloads in development so we do not open a connection per rebuild.

@@ -42,7 +42,7 @@ const EnvSchema = z
 
 export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string; SEED_DEMO_DATA: boolean };
 
-export function parseEnv(source: NodeJS.ProcessEnv): Env {
+export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = EnvSchema.safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);
