@@ -11,3 +11,5 @@ process.env.PUBLIC_URL = "http://localhost:3000";
 delete process.env.RESEND_API_KEY;
 delete process.env.FAKE_NOW;
 globalThis.__komerbijDb = undefined;
+// No test reaches the internet: unless a test starts the stand-in PDOK, geocoding finds PDOK down.
+process.env.PDOK_LOCATIESERVER_URL ??= "http://127.0.0.1:9/bzk/locatieserver/search/v3_1";
