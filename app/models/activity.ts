@@ -76,7 +76,7 @@ const optionalPhone = z
   .regex(/^[+0-9 ()-]{8,20}$/, "Vul een telefoonnummer in met alleen cijfers, spaties of streepjes.")
   .optional();
 const enumOf = <T extends Record<string, string>>(values: T, message: string) =>
-  z.enum(Object.keys(values) as [keyof T & string, ...(keyof T & string)[]], { required_error: message, invalid_type_error: message, errorMap: () => ({ message }) });
+  z.enum(Object.keys(values) as [keyof T & string, ...(keyof T & string)[]], { errorMap: () => ({ message }) });
 
 export type ActivityWindow = { activityWindowStart: string; activityWindowEnd: string };
 
@@ -108,7 +108,7 @@ export function activityFormSchema(window: ActivityWindow, windowText: string) {
       hearingLoop: checkbox,
       quietSpace: checkbox,
       transportHelp: checkbox,
-      isFree: z.enum(["ja", "nee"], { required_error: "Kies of de activiteit gratis is.", errorMap: () => ({ message: "Kies of de activiteit gratis is." }) }),
+      isFree: z.enum(["ja", "nee"], { errorMap: () => ({ message: "Kies of de activiteit gratis is." }) }),
       price: z.string().trim().regex(/^\d{1,3}([,.]\d{1,2})?$/, "Vul een bedrag in euro's in, bijvoorbeeld 2,50.").optional(),
       signUpRequired: checkbox,
       signUpInfo: optionalText("hoe mensen zich aanmelden", 500),

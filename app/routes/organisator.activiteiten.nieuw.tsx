@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ActivityForm } from "~/components/activity-form";
 import { listMunicipalityOptions, registerActivity } from "~/models/activity.server";
-import { getRegistrationEdition } from "~/models/edition.server";
+import { getRegistrationEdition, registrationClosedText } from "~/models/edition.server";
 import { editionWindow, handleActivityForm } from "~/utils/activity-form.server";
 import { now } from "~/utils/clock.server";
 import { requireUser } from "~/utils/session.server";
@@ -11,8 +11,9 @@ import { formatDateTime } from "~/utils/time";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const edition = getRegistrationEdition(now());
-  if (!edition) return { open: false as const };
+  const at = now();
+  const edition = getRegistrationEdition(at);
+  if (!edition) return { open: false as const, closedText: registrationClosedText(at) };
   return {
     open: true as const,
     year: edition.year,
@@ -43,7 +44,7 @@ export default function NewActivity() {
     return (
       <>
         <h1>Activiteit aanmelden</h1>
-        <div className="alert" role="status"><p>Aanmelden is op dit moment gesloten. Kijk later nog eens, of neem contact op met het programmateam.</p></div>
+        <div className="alert" role="status"><p>Aanmelden is op dit moment gesloten. {data.closedText}</p></div>
       </>
     );
   }
