@@ -37,7 +37,7 @@ export async function outcome(promise: Promise<unknown>): Promise<{ status: numb
     return { status: value.status, data, location: value.headers.get("Location"), setCookie: value.headers.get("Set-Cookie") };
   }
   if (value && typeof value === "object" && "type" in value && (value as { type: string }).type === "DataWithResponseInit") {
-    const d = value as { data: unknown; init: ResponseInit | null };
+    const d = value as unknown as { data: unknown; init: ResponseInit | null };
     return { status: d.init?.status ?? 200, data: d.data };
   }
   if (value instanceof Error) throw value;

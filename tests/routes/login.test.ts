@@ -12,7 +12,7 @@ seed(db, { demo: false });
 
 function lastLoginMail(to: string) {
   const row = db.select().from(schema.emailOutbox).where(eq(schema.emailOutbox.toAddress, to)).orderBy(desc(schema.emailOutbox.id)).get();
-  return row as { template: string; props: { code: string; link: string } };
+  return row as unknown as { template: string; props: { code: string; link: string } };
 }
 
 describe("passwordless login", () => {
