@@ -171,7 +171,7 @@ export function placeKitOrder(args: { userId: number; activityId: number; input:
         })
         .returning({ id: t.kitOrders.id })
         .get();
-      audit(tx, { actorId: userId, action: "kit_order.placed", entityType: "kit_order", entityId: order.id, details: { reference, activityId: activity.id, status: "ordered" } });
+      audit(tx, { actorId: userId, action: "kit_order.placed", entityType: "kit_order", entityId: order.id, details: { reference, activityId: activity.id, to: "ordered" } });
       const to = tx.select({ email: t.users.email }).from(t.users).where(eq(t.users.id, userId)).get()!.email;
       enqueueEmail(
         tx,
