@@ -133,3 +133,35 @@ test("order, ship, export and follow a Kom Erbij-pakket", async ({ page, baseURL
   const shippedMail = openDb().prepare("select props from email_outbox where dedupe_key = ?").get(`kit-shipped:${reference}`) as { props: string };
   expect(JSON.parse(shippedMail.props)).toEqual({ reference, activityTitle: activity.title, shippedOn: "2026-11-24" });
 });
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the two-step order works with plain forms, and the order page then points to the existing order", async ({ page, baseURL }) => {
+    const db = openDb();
+    const activity = db
+      .prepare(
+        `select a.id, a.title from activities a join users u on u.id = a.owner_id join editions e on e.id = a.edition_id
+         where u.email = 'organisator@example.nl' and e.year = 2027 and a.status = 'published'
+         and not exists (select 1 from kit_orders o where o.activity_id = a.id and o.status not in ('cancelled','rejected')) order by a.id limit 1`,
+      )
+      .get() as { id: number; title: string };
+    db.close();
+    await logIn(page, baseURL!, "organisator@example.nl");
+    await page.goto(`/organisator/activiteiten/${activity.id}/pakket`);
+    for (const [label, value] of [["Naam van wie het pakket aanneemt", "Demi"], ["Straat", "Lange Nieuwstraat"], ["Huisnummer", "3"], ["Postcode", "3512 PA"], ["Plaats", "Utrecht"], ["Hoeveel deelnemers verwacht je?", "20"]]) {
+      await page.getByLabel(label, { exact: true }).fill(value);
+    }
+    await page.getByRole("button", { name: "Verder naar controleren" }).click();
+    await page.getByRole("button", { name: "Gegevens aanpassen" }).click();
+    await expect(page.getByLabel("Straat")).toHaveValue("Lange Nieuwstraat");
+    await page.getByRole("button", { name: "Verder naar controleren" }).click();
+    await page.getByRole("button", { name: "Bestelling plaatsen" }).click();
+    await expect(page.getByText("Bedankt, je bestelling is geplaatst.")).toBeVisible();
+    // Coming back to the order page points to the existing order instead of offering a second one.
+    await page.goto(`/organisator/activiteiten/${activity.id}/pakket`);
+    await expect(page.getByText("Voor deze activiteit is al een pakket besteld.")).toBeVisible();
+    const count = openDb().prepare("select count(*) as n from kit_orders where activity_id = ?").get(activity.id) as { n: number };
+    expect(count.n).toBe(1);
+  });
+});
