@@ -1,7 +1,7 @@
 // Shared (browser and server) facts about activities: the fixed lists, their Dutch labels and
 // the registration form rules.
 import { z } from "zod";
-import { dutchPostcode } from "~/utils/postcode";
+import { dutchPostcodeSchema } from "~/utils/postcode";
 import { formatShortDate } from "~/utils/time";
 
 export const ACTIVITY_TYPES = {
@@ -101,7 +101,7 @@ export function activityFormSchema(window: ActivityWindow, windowText: string) {
       venueName: optionalText("de naam van de plek", 120),
       street: optionalText("de straat", 120),
       houseNumber: z.string().trim().regex(/^\d{1,5}\s?[a-zA-Z0-9-]{0,6}$/, "Vul een huisnummer in, bijvoorbeeld 12 of 12a.").optional(),
-      postcode: dutchPostcode.optional(),
+      postcode: dutchPostcodeSchema().optional(),
       place: optionalText("de plaats", 80),
       municipalityCode: z.string().regex(/^GM\d{4}$/, "Kies een gemeente uit de lijst.").optional(),
       wheelchairAccessible: checkbox,

@@ -1,5 +1,8 @@
-// Shared facts about Kom Erbij-pakket orders.
+// Shared facts and pure rules about Kom Erbij-pakket orders (browser and server).
+import { z } from "zod";
 import type { KitItem } from "../../db/schema";
+import { dutchPostcode } from "../utils/postcode";
+import { formatDateTime } from "../utils/time";
 
 export type { KitItem };
 
@@ -12,6 +15,10 @@ export const KIT_ORDER_STATUSES = {
 } as const;
 export type KitOrderStatus = keyof typeof KIT_ORDER_STATUSES;
 
+/** Orders that hold a package: everything except cancelled and rejected. */
+export const LIVE_STATUSES = ["ordered", "processing", "shipped"] as const satisfies readonly KitOrderStatus[];
+export const isLive = (status: KitOrderStatus) => (LIVE_STATUSES as readonly string[]).includes(status);
+
 export const DEFAULT_KIT_CONTENTS: KitItem[] = [
   { item: "Posters (A3)", quantity: 3 },
   { item: "Placemats", quantity: 50 },
@@ -21,3 +28,189 @@ export const DEFAULT_KIT_CONTENTS: KitItem[] = [
   { item: "Buttons", quantity: 25 },
   { item: "Vloerstickers", quantity: 4 },
 ];
+
+// ---------------------------------------------------------------- window and stock
+
+export type KitEditionRules = {
+  orderingOpensAt: Date;
+  orderingClosesAt: Date;
+  kitStock: number;
+};
+
+export type KitAvailability =
+  | { state: "open"; stockLeft: number }
+  | { state: "not_open"; opensAt: Date }
+  | { state: "closed"; closedAt: Date }
+  | { state: "sold_out" };
+
+/** Stock left is derived, never stored: the stock minus the orders that hold a package. */
+export const stockLeft = (kitStock: number, liveOrders: number) => Math.max(0, kitStock - liveOrders);
+
+/**
+ * Can a package be ordered at `now`? The window includes its opening minute and excludes its
+ * closing instant (closing at 1 September 00:00 means 31 August 23:59 is the last minute).
+ */
+export function kitAvailability(edition: KitEditionRules, liveOrders: number, now: Date): KitAvailability {
+  if (now < edition.orderingOpensAt) return { state: "not_open", opensAt: edition.orderingOpensAt };
+  if (now >= edition.orderingClosesAt) return { state: "closed", closedAt: edition.orderingClosesAt };
+  const left = stockLeft(edition.kitStock, liveOrders);
+  return left > 0 ? { state: "open", stockLeft: left } : { state: "sold_out" };
+}
+
+/** The last minute in which ordering is possible (for "tot en met ..." texts). */
+export const lastOrderingMinute = (closesAt: Date) => new Date(closesAt.getTime() - 60_000);
+
+/** The order's reference, e.g. KE2027-00123; a new order after a cancelled one gets a suffix (-2, -3 ...). */
+export function kitOrderReference(year: number, activityId: number, earlierOrders: number): string {
+  const base = `KE${year}-${String(activityId).padStart(5, "0")}`;
+  return earlierOrders > 0 ? `${base}-${earlierOrders + 1}` : base;
+}
+
+// ---------------------------------------------------------------- status changes
+
+/** Steps the programme team may take in fulfilment (forward only). */
+const FULFILMENT_STEPS: Record<KitOrderStatus, KitOrderStatus[]> = {
+  ordered: ["processing", "shipped"],
+  processing: ["shipped"],
+  shipped: [],
+  cancelled: [],
+  rejected: [],
+};
+export const canMoveTo = (from: KitOrderStatus, to: KitOrderStatus) => FULFILMENT_STEPS[from].includes(to);
+
+/** An order can be cancelled (by the organiser) or rejected (by the team) until it has been shipped. */
+export const canCancel = (status: KitOrderStatus) => status === "ordered" || status === "processing";
+
+// ---------------------------------------------------------------- input
+
+export const MAX_EXPECTED_PARTICIPANTS = 10_000;
+
+const text = (required: string, max: number, tooLong: string) =>
+  z.string({ required_error: required, invalid_type_error: required }).trim().min(1, required).max(max, tooLong);
+const optionalText = (max: number, tooLong: string) => z.string().trim().max(max, tooLong).optional();
+
+/** The delivery address and details an organiser fills in. Only addresses in the Netherlands. */
+export const KitOrderInputSchema = z.object({
+  deliveryName: text("Vul de naam in van de persoon die het pakket aanneemt.", 100, "Deze naam is te lang (hoogstens 100 tekens)."),
+  deliveryOrganisation: optionalText(120, "Deze naam is te lang (hoogstens 120 tekens)."),
+  street: text("Vul de straat in.", 120, "Deze straatnaam is te lang (hoogstens 120 tekens)."),
+  houseNumber: z
+    .string({ required_error: "Vul het huisnummer in.", invalid_type_error: "Vul het huisnummer in." })
+    .trim()
+    .regex(/^[1-9][0-9]{0,5}$/, "Vul een huisnummer in met alleen cijfers, zoals 12. Een letter of toevoeging kan in het veld hieronder."),
+  houseNumberAddition: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9 -]{0,9}$/, "Vul een korte toevoeging in, zoals A, 2 of bis (hoogstens 10 letters of cijfers).")
+    .optional(),
+  postcode: dutchPostcode,
+  place: text("Vul de plaats in.", 80, "Deze plaatsnaam is te lang (hoogstens 80 tekens)."),
+  expectedParticipants: z
+    .number({ required_error: "Vul in hoeveel deelnemers je verwacht.", invalid_type_error: "Vul een aantal in met alleen cijfers, zoals 40." })
+    .int("Vul een heel getal in, zoals 40.")
+    .min(1, "Vul een aantal in van 1 of meer.")
+    .max(MAX_EXPECTED_PARTICIPANTS, `Vul een aantal in tot en met ${MAX_EXPECTED_PARTICIPANTS.toLocaleString("nl-NL")}. Verwacht je echt meer? Zet het dan bij de opmerkingen.`),
+  remarks: optionalText(1000, "Je opmerking is te lang (hoogstens 1000 tekens)."),
+});
+export type KitOrderInput = z.infer<typeof KitOrderInputSchema>;
+
+/** The edition's package settings as the programme team fills them in (Dutch date + time). */
+export const KitSettingsSchema = z
+  .object({
+    opensDate: z.string({ required_error: "Vul de datum in." }).regex(/^\d{4}-\d{2}-\d{2}$/, "Vul een datum in, zoals 02-11-2026."),
+    opensTime: z.string({ required_error: "Vul de tijd in." }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Vul een tijd in, zoals 09:00."),
+    closesDate: z.string({ required_error: "Vul de datum in." }).regex(/^\d{4}-\d{2}-\d{2}$/, "Vul een datum in, zoals 31-08-2027."),
+    closesTime: z.string({ required_error: "Vul de tijd in." }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Vul een tijd in, zoals 23:59."),
+    kitStock: z
+      .number({ required_error: "Vul de voorraad in.", invalid_type_error: "Vul de voorraad in met alleen cijfers." })
+      .int("Vul een heel getal in.")
+      .min(0, "De voorraad kan niet negatief zijn.")
+      .max(1_000_000, "Dat is te veel. Vul hoogstens 1.000.000 in."),
+    kitLimitPerOrganisation: z
+      .number({ invalid_type_error: "Vul een aantal in met alleen cijfers, of laat het veld leeg." })
+      .int("Vul een heel getal in.")
+      .min(1, "Vul 1 of meer in, of laat het veld leeg voor geen grens.")
+      .max(10_000, "Vul hoogstens 10.000 in.")
+      .optional(),
+    contents: z
+      .array(
+        z
+          .object({
+            item: z.string().trim().max(80, "Deze omschrijving is te lang (hoogstens 80 tekens).").optional(),
+            quantity: z.number({ invalid_type_error: "Vul een aantal in met alleen cijfers." }).int("Vul een heel getal in.").min(1, "Vul 1 of meer in.").max(10_000, "Vul hoogstens 10.000 in.").optional(),
+          })
+          .optional(),
+      )
+      .optional(),
+  })
+  .superRefine((v, ctx) => {
+    (v.contents ?? []).forEach((row, i) => {
+      if (row?.item && row.quantity === undefined) ctx.addIssue({ code: "custom", path: ["contents", i, "quantity"], message: "Vul het aantal in." });
+      if (!row?.item && row?.quantity !== undefined) ctx.addIssue({ code: "custom", path: ["contents", i, "item"], message: "Vul in wat er in het pakket zit." });
+    });
+    if (!(v.contents ?? []).some((row) => row?.item && row.quantity)) ctx.addIssue({ code: "custom", path: ["contents"], message: "Vul minstens één onderdeel van het pakket in." });
+    if (`${v.closesDate}T${v.closesTime}` <= `${v.opensDate}T${v.opensTime}`)
+      ctx.addIssue({ code: "custom", path: ["closesDate"], message: "De sluiting moet na de opening liggen." });
+  })
+  .transform(({ contents, ...rest }) => ({
+    ...rest,
+    contents: (contents ?? []).flatMap((row) => (row?.item && row.quantity ? [{ item: row.item, quantity: row.quantity }] : [])),
+  }));
+export type KitSettingsInput = z.infer<typeof KitSettingsSchema>;
+
+/** "3 x Posters (A3), 50 x Placemats" — for lists, e-mails and the mailing house. */
+export const describeContents = (contents: KitItem[]) => contents.map((c) => `${c.quantity} x ${c.item}`).join(", ");
+
+/** Plain Dutch for why ordering is not possible now (null when it is). */
+export function availabilityMessage(a: KitAvailability): string | null {
+  switch (a.state) {
+    case "open":
+      return null;
+    case "not_open":
+      return `Bestellen kan nog niet. Je kunt het pakket bestellen vanaf ${formatDateTime(a.opensAt)}.`;
+    case "closed":
+      return `Bestellen kan niet meer. Je kon het pakket bestellen tot en met ${formatDateTime(lastOrderingMinute(a.closedAt))}.`;
+    case "sold_out":
+      return "De pakketten zijn op. Alle pakketten voor deze editie zijn al besteld. Er kunnen geen pakketten meer bij.";
+  }
+}
+
+export type KitOrderRefusal = KitAvailability["state"] | "not_found" | "not_published" | "already_ordered" | "organisation_limit";
+
+export function refusalMessage(reason: Exclude<KitOrderRefusal, "open">, availability?: KitAvailability): string {
+  switch (reason) {
+    case "not_found":
+      return "We kunnen deze activiteit niet vinden.";
+    case "not_published":
+      return "Je kunt pas een pakket bestellen als je activiteit is goedgekeurd en op de kaart staat.";
+    case "already_ordered":
+      return "Voor deze activiteit is al een pakket besteld. Per activiteit kun je één pakket bestellen.";
+    case "organisation_limit":
+      return "Je organisatie heeft al het hoogste aantal pakketten besteld dat per organisatie mag.";
+    default:
+      return (availability && availabilityMessage(availability)) ?? availabilityMessage({ state: "sold_out" })!;
+  }
+}
+
+// ---------------------------------------------------------------- team list filters (from the URL)
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const STATUS_KEYS = Object.keys(KIT_ORDER_STATUSES) as [KitOrderStatus, ...KitOrderStatus[]];
+
+// Unknown or malformed filter values are ignored rather than refused: a filter URL is not a form.
+const FilterSchema = z.object({
+  jaar: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
+  status: z.enum(STATUS_KEYS).optional().catch(undefined),
+  provincie: z.string().max(60).optional().catch(undefined),
+  gemeente: z.string().regex(/^GM\d{4}$/).optional().catch(undefined),
+  van: isoDate.optional().catch(undefined),
+  tot: isoDate.optional().catch(undefined),
+  zoek: z.string().max(100).optional().catch(undefined),
+  pagina: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
+});
+
+/** Dutch query parameters (jaar, status, provincie, gemeente, van, tot, zoek, pagina) → filters. */
+export function parseKitOrderFilters(params: URLSearchParams) {
+  const raw = FilterSchema.parse(Object.fromEntries([...params].filter(([, v]) => v.trim() !== "")));
+  return { year: raw.jaar, status: raw.status, province: raw.provincie, municipality: raw.gemeente, from: raw.van, to: raw.tot, q: raw.zoek, page: raw.pagina ?? 1 };
+}

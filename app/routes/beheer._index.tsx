@@ -31,6 +31,7 @@ export default function TeamHome() {
       <h1>Programmateam</h1>
       <ul className="cards">
         <li className="card"><h2><Link to="/beheer/controle">Activiteiten controleren</Link></h2><p>{pending === 1 ? "1 activiteit wacht" : `${pending} activiteiten wachten`} op controle.</p></li>
+        <li className="card"><h2><Link to="/beheer/pakketten">Pakketbestellingen verwerken</Link></h2><p>Bestellingen, voorraad en de lijst voor het verzendhuis.</p></li>
         <li className="card"><h2><Link to="/beheer/team">Team en rollen</Link></h2><p>Wie mag wat, en nieuwe collega's uitnodigen.</p></li>
       </ul>
       <h2>Edities</h2>
@@ -48,7 +49,7 @@ export default function TeamHome() {
                 <td>{formatDateRange(e.weekStart, e.weekEnd)}</td>
                 <td>{formatShortDate(e.orderingOpensAt)} – {formatShortDate(new Date(new Date(e.orderingClosesAt).getTime() - 1))}</td>
                 <td>{formatShortDate(new Date(new Date(e.reportDeadline).getTime() - 1))}</td>
-                <td>{e.kitStock}</td>
+                <td>{e.kitStock} <Link to={`/beheer/edities/${e.year}/pakket`}>Pakket en voorraad aanpassen<span className="visually-hidden"> voor {e.year}</span></Link></td>
                 <td><span className="status">{PHASE_LABELS[e.phase]}</span></td>
               </tr>
             ))}
