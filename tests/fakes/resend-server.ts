@@ -99,6 +99,15 @@ export async function startFakeResend(options: { apiKey?: string } = {}) {
     onRequest(listener: (request: ReceivedRequest) => void) {
       listeners.push(listener);
     },
+    /** Forgets requests, deliveries, scripted answers, delay and listeners (between tests). */
+    reset() {
+      requests.length = 0;
+      delivered.length = 0;
+      byKey.clear();
+      scripted.length = 0;
+      listeners.length = 0;
+      responseDelayMs = 0;
+    },
     close() {
       server.closeAllConnections();
       return new Promise<void>((resolve) => server.close(() => resolve()));
