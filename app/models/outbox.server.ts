@@ -38,6 +38,23 @@ export const OUTBOX_STATUS_LABELS: Record<OutboxStatus, string> = {
   failed: "Mislukt",
 };
 
+const TEMPLATE_LABELS: Record<string, string> = {
+  "login-code": "Inlogcode",
+  "team-invite": "Uitnodiging programmateam",
+  "activity-received": "Activiteit ontvangen",
+  "activity-published": "Activiteit staat online",
+  "activity-rejected": "Activiteit niet geplaatst",
+  "activity-cancelled": "Activiteit afgelast",
+  "kit-order-confirmation": "Bestelling pakket bevestigd",
+  "kit-shipped": "Pakket verstuurd",
+  "kit-order-cancelled": "Bestelling pakket geannuleerd",
+  "attendance-request": "Vraag om opkomst",
+  "attendance-reminder": "Herinnering opkomst",
+};
+
+/** A Dutch name for the kind of message, for lists where the subject is not rendered yet. */
+export const templateLabel = (template: string) => TEMPLATE_LABELS[template] ?? template;
+
 const summaryColumns = {
   id: schema.emailOutbox.id,
   template: schema.emailOutbox.template,

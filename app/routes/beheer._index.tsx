@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { PHASE_LABELS } from "~/models/edition";
 import { describeEdition, listEditions } from "~/models/edition.server";
 import { now } from "~/utils/clock.server";
@@ -27,6 +27,7 @@ export default function TeamHome() {
   return (
     <>
       <h1>Programmateam</h1>
+      <p><Link to="/beheer/e-mail">E-mail: wat is verstuurd en wat is mislukt</Link></p>
       <h2>Edities</h2>
       <div className="table-wrap">
         <table>
