@@ -1,4 +1,5 @@
 import { and, count, desc, eq } from "drizzle-orm";
+import { emailTemplateNames, emailTemplates, isEmailTemplate, renderEmail } from "../../emails";
 import { audit } from "~/utils/audit.server";
 import type { DbOrTx } from "~/utils/db.server";
 import { db, immediate, schema } from "~/utils/db.server";
@@ -122,4 +123,12 @@ export function retryFailedEmail(id: number, actorId: number, at: Date): boolean
     audit(tx, { actorId, action: "email.retry", entityType: "email_outbox", entityId: id, details: { previousError: row.lastError, attempts: row.attempts } });
     return true;
   });
+}
+
+/** The templates with their Dutch names, and one rendered with its example data (to preview it). */
+export const listEmailTemplates = () => emailTemplateNames.map((name) => ({ name, label: templateLabel(name) }));
+
+export async function previewEmail(template: string) {
+  if (!isEmailTemplate(template)) return null;
+  return renderEmail(template, emailTemplates[template].previewProps);
 }

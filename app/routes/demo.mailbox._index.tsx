@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
-import { listOutbox, OUTBOX_STATUS_LABELS, templateLabel } from "~/models/outbox.server";
+import { listEmailTemplates, listOutbox, OUTBOX_STATUS_LABELS, templateLabel } from "~/models/outbox.server";
 import { isDemoMailbox } from "~/utils/env.server";
 import { formatDateTime } from "~/utils/time";
 
@@ -16,13 +16,14 @@ export async function loader(_: LoaderFunctionArgs) {
       status: m.status,
       statusLabel: OUTBOX_STATUS_LABELS[m.status],
     })),
+    templates: listEmailTemplates(),
   };
 }
 
 export const meta: MetaFunction = () => [{ title: "Demo-mailbox – Kom erbij" }, { name: "robots", content: "noindex" }];
 
 export default function DemoMailbox() {
-  const { messages } = useLoaderData<typeof loader>();
+  const { messages, templates } = useLoaderData<typeof loader>();
   const waiting = messages.some((m) => m.status === "pending" || m.status === "sending");
   const revalidator = useRevalidator();
   // A message waiting to be sent shows up within a couple of seconds; with JavaScript the list updates itself.
@@ -75,6 +76,15 @@ export default function DemoMailbox() {
           Er wacht nog een bericht. Het staat er binnen een paar seconden. <Link to="/demo/mailbox" reloadDocument>Pagina vernieuwen</Link>
         </p>
       ) : null}
+      <h2>Voorbeelden van alle e-mails</h2>
+      <p>Zo zien de e-mails van de website eruit, met verzonnen gegevens.</p>
+      <ul>
+        {templates.map((t) => (
+          <li key={t.name}>
+            <Link to={`/demo/mailbox/voorbeeld/${t.name}`}>{t.label}</Link>
+          </li>
+        ))}
+      </ul>
     </>
   );
 }

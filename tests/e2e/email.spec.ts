@@ -63,3 +63,11 @@ test("an unknown message in the demo mailbox is a 404", async ({ page }) => {
   const response = await page.goto("/demo/mailbox/999999");
   expect(response?.status()).toBe(404);
 });
+
+test("each e-mail can be previewed with example data", async ({ page }) => {
+  await page.goto("/demo/mailbox");
+  await page.getByRole("link", { name: "Bestelling pakket bevestigd" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Voorbeeld: Bestelling pakket bevestigd");
+  await expect(page.frameLocator("iframe").getByText("3511 AB Utrecht")).toBeVisible();
+  await expectAccessibleAroundMessage(page);
+});

@@ -90,3 +90,17 @@ describe("team e-mail page", () => {
     expect(bad.status).toBe(400);
   });
 });
+
+describe("template previews in the demo mailbox", () => {
+  it("renders every template with its example data, and 404s for an unknown one", async () => {
+    const { loader: preview } = await import("~/routes/demo.mailbox.voorbeeld.$template");
+    const { templates } = await mailbox(args("/demo/mailbox"));
+    expect(templates).toHaveLength(11);
+    for (const t of templates) {
+      const page = await preview(args(`/demo/mailbox/voorbeeld/${t.name}`, undefined, { template: t.name }));
+      expect(page.label).toBe(t.label);
+      expect(page.text.length).toBeGreaterThan(100);
+    }
+    await expect(preview(args("/demo/mailbox/voorbeeld/nope", undefined, { template: "nope" }))).rejects.toMatchObject({ status: 404 });
+  });
+});
