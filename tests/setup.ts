@@ -9,5 +9,8 @@ process.env.SEED_DEMO_DATA = "false";
 process.env.SESSION_SECRET = "test-session-secret-of-at-least-32-chars";
 process.env.PUBLIC_URL = "http://localhost:3000";
 delete process.env.RESEND_API_KEY;
-delete process.env.FAKE_NOW;
+// Route tests run on the demo "today": 2026 is reporting, 2027 is open for registration and orders.
+process.env.FAKE_NOW = "2026-11-23T10:00:00+01:00";
 globalThis.__komerbijDb = undefined;
+// No test reaches the internet: unless a test starts the stand-in PDOK, geocoding finds PDOK down.
+process.env.PDOK_LOCATIESERVER_URL ??= "http://127.0.0.1:9/bzk/locatieserver/search/v3_1";

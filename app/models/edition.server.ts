@@ -1,5 +1,6 @@
 import { asc, desc, eq } from "drizzle-orm";
 import { db, schema } from "~/utils/db.server";
+import { formatShortDate } from "~/utils/time";
 import { editionPhase, isOrderingOpen, isRegistrationOpen, weekBounds } from "./edition";
 
 export type Edition = typeof schema.editions.$inferSelect;
@@ -34,4 +35,15 @@ export function getOrderingEdition(now: Date): Edition | null {
 
 export function describeEdition(edition: Edition, now: Date) {
   return { ...edition, phase: editionPhase(edition, now) };
+}
+
+/** Why registering is not possible now, with the dates of the newest edition. */
+export function registrationClosedText(now: Date): string {
+  const latest = listEditions()[0];
+  if (!latest) return "";
+  const lastDay = formatShortDate(new Date(latest.registrationClosesAt.getTime() - 1));
+  const name = `de Week tegen Eenzaamheid ${latest.year}`;
+  return now < latest.registrationOpensAt
+    ? `Aanmelden voor ${name} kan van ${formatShortDate(latest.registrationOpensAt)} tot en met ${lastDay}.`
+    : `Aanmelden voor ${name} kon van ${formatShortDate(latest.registrationOpensAt)} tot en met ${lastDay}.`;
 }

@@ -1,5 +1,8 @@
-import { eq } from "drizzle-orm";
+import { eq, ne } from "drizzle-orm";
+import { audit } from "~/utils/audit.server";
 import { db, schema } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import { enqueueEmail } from "./outbox.server";
 
 export type UserRole = "organiser" | "programme_team" | "coordinator";
 export type SessionUser = { id: number; email: string; name: string | null; role: UserRole; municipalityCode: string | null };
@@ -24,4 +27,38 @@ export function getUserById(id: number): SessionUser | null {
 
 export function getUserByEmail(email: string): SessionUser | null {
   return db.select(sessionUserColumns).from(schema.users).where(eq(schema.users.email, email.trim().toLowerCase())).get() ?? null;
+}
+
+/** Everyone with a role beyond organiser, for the team page. */
+export function listStaff() {
+  return db
+    .select({ ...sessionUserColumns, lastLoginAt: schema.users.lastLoginAt })
+    .from(schema.users)
+    .where(ne(schema.users.role, "organiser"))
+    .orderBy(schema.users.role, schema.users.email)
+    .all();
+}
+
+/** Makes `email` a programme-team member (creating the account if needed) and e-mails them. */
+export function inviteTeamMember(actor: SessionUser, emailInput: string, now: Date) {
+  const email = emailInput.trim().toLowerCase();
+  db.transaction((tx) => {
+    const existing = tx.select({ id: schema.users.id, role: schema.users.role }).from(schema.users).where(eq(schema.users.email, email)).get();
+    const id = existing
+      ? (tx.update(schema.users).set({ role: "programme_team" }).where(eq(schema.users.id, existing.id)).run(), existing.id)
+      : tx.insert(schema.users).values({ email, role: "programme_team", createdAt: now }).returning({ id: schema.users.id }).get().id;
+    audit(tx, { actorId: actor.id, action: "user.role_granted", entityType: "user", entityId: id, details: { role: "programme_team", previous: existing?.role ?? null } });
+    enqueueEmail(tx, { template: "team-invite", to: email, props: { inviterName: actor.name ?? actor.email, loginUrl: `${env.PUBLIC_URL}/inloggen` } }, now);
+  });
+}
+
+/** Takes a staff role away (the account stays, as an organiser). Nobody can remove their own role. */
+export function revokeRole(actor: SessionUser, userId: number) {
+  if (actor.id === userId) throw new Response("Je kunt je eigen rol niet intrekken.", { status: 400 });
+  db.transaction((tx) => {
+    const user = tx.select({ role: schema.users.role }).from(schema.users).where(eq(schema.users.id, userId)).get();
+    if (!user || user.role === "organiser") return;
+    tx.update(schema.users).set({ role: "organiser", municipalityCode: null }).where(eq(schema.users.id, userId)).run();
+    audit(tx, { actorId: actor.id, action: "user.role_revoked", entityType: "user", entityId: userId, details: { previous: user.role } });
+  });
 }

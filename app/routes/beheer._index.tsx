@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { listPendingActivities } from "~/models/activity.server";
 import { PHASE_LABELS } from "~/models/edition";
 import { describeEdition, listEditions } from "~/models/edition.server";
 import { now } from "~/utils/clock.server";
@@ -12,6 +13,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireProgrammeTeam(request);
   const at = now();
   return {
+    pending: listPendingActivities().length,
     editions: listEditions().map((e) => {
       const d = describeEdition(e, at);
       return {
@@ -23,11 +25,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function TeamHome() {
-  const { editions } = useLoaderData<typeof loader>();
+  const { editions, pending } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Programmateam</h1>
-      <p><Link to="/beheer/e-mail">E-mail: wat is verstuurd en wat is mislukt</Link></p>
+      <ul className="cards">
+        <li className="card"><h2><Link to="/beheer/controle">Activiteiten controleren</Link></h2><p>{pending === 1 ? "1 activiteit wacht" : `${pending} activiteiten wachten`} op controle.</p></li>
+        <li className="card"><h2><Link to="/beheer/team">Team en rollen</Link></h2><p>Wie mag wat, en nieuwe collega's uitnodigen.</p></li>
+        <li className="card"><h2><Link to="/beheer/e-mail">E-mail</Link></h2><p>Wat is verstuurd, wat wacht en wat is mislukt. Mislukte berichten opnieuw versturen.</p></li>
+      </ul>
       <h2>Edities</h2>
       <div className="table-wrap">
         <table>

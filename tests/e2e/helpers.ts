@@ -20,3 +20,30 @@ export async function expectAccessible(page: Page) {
     .analyze();
   expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
+
+/** Logs in the way a person does: ask for a code, read it in the demo mailbox, type it in. */
+export async function loginViaMailbox(page: Page, email: string) {
+  await page.goto("/inloggen");
+  await page.getByLabel("E-mailadres").fill(email);
+  await page.getByRole("button", { name: "Stuur mij een code" }).click();
+  await expect(page.getByRole("heading", { name: "Vul je code in" })).toBeVisible();
+  const codePage = page.url();
+  let code: string | undefined;
+  await expect(async () => {
+    await page.goto("/demo/mailbox");
+    const row = page.getByRole("row").filter({ hasText: email }).filter({ hasText: "Je inlogcode" }).first();
+    code = (await row.textContent())?.match(/\b(\d{6})\b/)?.[1];
+    expect(code).toBeTruthy();
+  }).toPass({ timeout: 15_000 });
+  await page.goto(codePage);
+  await page.getByLabel("Code").fill(code!);
+  await page.getByRole("button", { name: "Inloggen" }).click();
+}
+
+/** Waits until the demo mailbox shows a message to `email` whose subject contains `subject`. */
+export async function expectMail(page: Page, email: string, subject: string) {
+  await expect(async () => {
+    await page.goto("/demo/mailbox");
+    await expect(page.getByRole("row").filter({ hasText: email }).filter({ hasText: subject })).not.toHaveCount(0);
+  }).toPass({ timeout: 15_000 });
+}

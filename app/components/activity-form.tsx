@@ -1,0 +1,186 @@
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { Form, useNavigation } from "@remix-run/react";
+import { HoneypotInputs } from "remix-utils/honeypot/react";
+import { Field, FieldError, FormError } from "~/components/ui/field";
+import {
+  ACCESSIBILITY_FEATURES,
+  ACTIVITY_TYPES,
+  activityFormSchema,
+  ORGANISATION_KINDS,
+  TARGET_GROUPS,
+  type ActivityWindow,
+} from "~/models/activity";
+
+type Props = {
+  window: ActivityWindow;
+  windowText: string;
+  municipalities: { code: string; name: string }[];
+  lastResult?: SubmissionResult<string[]> | null;
+  defaultValue?: Record<string, unknown>;
+  submitLabel: string;
+};
+
+/** The activity form, shared by "new", "edit" and "copy". Works without JavaScript; with it, fields validate on blur. */
+export function ActivityForm({ window, windowText, municipalities, lastResult, defaultValue, submitLabel }: Props) {
+  const schema = activityFormSchema(window, windowText);
+  const [form, fields] = useForm({
+    lastResult,
+    defaultValue: defaultValue as Record<string, string | string[] | undefined> | undefined,
+    constraint: getZodConstraint(schema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+  const busy = useNavigation().state === "submitting";
+  const checkbox = (name: keyof typeof fields) => getInputProps(fields[name], { type: "checkbox" });
+
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <HoneypotInputs label="Vul dit veld niet in" />
+      <FormError errors={form.errors} id={form.errorId} />
+
+      <h2>Wat organiseer je?</h2>
+      <Field meta={fields.title} label="Titel" hint="Kort en duidelijk, bijvoorbeeld: Koffieochtend in de bibliotheek">
+        {(a) => <input {...getInputProps(fields.title, { type: "text" })} {...a} />}
+      </Field>
+      <Field meta={fields.description} label="Beschrijving" hint="Wat gaan mensen doen? Wat kunnen ze verwachten? Hoogstens 2 links.">
+        {(a) => <textarea {...getTextareaProps(fields.description)} {...a} rows={6} />}
+      </Field>
+      <Field meta={fields.type} label="Soort activiteit">
+        {(a) => (
+          <select {...getSelectProps(fields.type)} {...a}>
+            <option value="">Kies een soort</option>
+            {Object.entries(ACTIVITY_TYPES).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+          </select>
+        )}
+      </Field>
+      <fieldset aria-describedby={fields.targetGroups.errors ? fields.targetGroups.errorId : undefined}>
+        <legend>Voor wie is het?</legend>
+        {Object.entries(TARGET_GROUPS).map(([value, label]) => (
+          <label className="check" key={value}>
+            <input type="checkbox" name={fields.targetGroups.name} value={value} defaultChecked={(fields.targetGroups.initialValue as string[] | undefined)?.includes(value)} />
+            {label}
+          </label>
+        ))}
+        <FieldError meta={fields.targetGroups} />
+      </fieldset>
+
+      <h2>Wanneer?</h2>
+      <Field meta={fields.date} label="Datum" hint={`Je activiteit moet ${windowText} zijn.`}>
+        {(a) => <input {...getInputProps(fields.date, { type: "date" })} {...a} min={window.activityWindowStart} max={window.activityWindowEnd} />}
+      </Field>
+      <Field meta={fields.startTime} label="Begintijd">
+        {(a) => <input {...getInputProps(fields.startTime, { type: "time" })} {...a} />}
+      </Field>
+      <Field meta={fields.endTime} label="Eindtijd">
+        {(a) => <input {...getInputProps(fields.endTime, { type: "time" })} {...a} />}
+      </Field>
+
+      <h2>Waar?</h2>
+      <label className="check">
+        <input {...checkbox("isOnline")} />
+        Het is een online activiteit
+      </label>
+      <Field meta={fields.onlineUrl} label="Link naar de online activiteit (alleen bij online)">
+        {(a) => <input {...getInputProps(fields.onlineUrl, { type: "url" })} {...a} placeholder="https://" />}
+      </Field>
+      <Field meta={fields.venueName} label="Naam van de plek (niet verplicht)" hint="Bijvoorbeeld: Buurthuis De Schakel">
+        {(a) => <input {...getInputProps(fields.venueName, { type: "text" })} {...a} />}
+      </Field>
+      <Field meta={fields.street} label="Straat">
+        {(a) => <input {...getInputProps(fields.street, { type: "text" })} {...a} autoComplete="address-line1" />}
+      </Field>
+      <Field meta={fields.houseNumber} label="Huisnummer">
+        {(a) => <input {...getInputProps(fields.houseNumber, { type: "text" })} {...a} />}
+      </Field>
+      <Field meta={fields.postcode} label="Postcode" hint="Bijvoorbeeld: 1234 AB">
+        {(a) => <input {...getInputProps(fields.postcode, { type: "text" })} {...a} autoComplete="postal-code" />}
+      </Field>
+      <Field meta={fields.place} label="Plaats">
+        {(a) => <input {...getInputProps(fields.place, { type: "text" })} {...a} autoComplete="address-level2" />}
+      </Field>
+      <Field meta={fields.municipalityCode} label="Gemeente" hint="Laat je dit leeg, dan zoeken we de gemeente op bij het adres.">
+        {(a) => (
+          <select {...getSelectProps(fields.municipalityCode)} {...a}>
+            <option value="">Zoek de gemeente bij het adres</option>
+            {municipalities.map((m) => <option key={m.code} value={m.code}>{m.name}</option>)}
+          </select>
+        )}
+      </Field>
+
+      <h2>Toegankelijkheid en kosten</h2>
+      <fieldset>
+        <legend>Wat is er geregeld?</legend>
+        {(Object.keys(ACCESSIBILITY_FEATURES) as (keyof typeof ACCESSIBILITY_FEATURES)[]).map((key) => (
+          <label className="check" key={key}>
+            <input {...checkbox(key)} />
+            {ACCESSIBILITY_FEATURES[key]}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset aria-describedby={fields.isFree.errors ? fields.isFree.errorId : undefined}>
+        <legend>Is de activiteit gratis?</legend>
+        {[["ja", "Ja, gratis"], ["nee", "Nee, het kost iets"]].map(([value, label]) => (
+          <label className="check" key={value}>
+            <input type="radio" name={fields.isFree.name} value={value} defaultChecked={fields.isFree.initialValue === value} />
+            {label}
+          </label>
+        ))}
+        <FieldError meta={fields.isFree} />
+      </fieldset>
+      <Field meta={fields.price} label="Prijs in euro's (alleen als het iets kost)" hint="Bijvoorbeeld: 2,50">
+        {(a) => <input {...getInputProps(fields.price, { type: "text" })} {...a} inputMode="decimal" />}
+      </Field>
+      <label className="check">
+        <input {...checkbox("signUpRequired")} />
+        Mensen moeten zich van tevoren aanmelden
+      </label>
+      <Field meta={fields.signUpInfo} label="Hoe meld je je aan? (alleen bij aanmelden)" hint="Bijvoorbeeld: bel 030-1234567 of mail naar ...">
+        {(a) => <textarea {...getTextareaProps(fields.signUpInfo)} {...a} rows={2} />}
+      </Field>
+      <Field meta={fields.maxParticipants} label="Hoeveel mensen kunnen er hoogstens mee doen? (niet verplicht)">
+        {(a) => <input {...getInputProps(fields.maxParticipants, { type: "number" })} {...a} min={1} max={10000} />}
+      </Field>
+
+      <h2>Organisatie</h2>
+      <Field meta={fields.organisationName} label="Naam van je organisatie">
+        {(a) => <input {...getInputProps(fields.organisationName, { type: "text" })} {...a} autoComplete="organization" />}
+      </Field>
+      <Field meta={fields.organisationKind} label="Soort organisatie">
+        {(a) => (
+          <select {...getSelectProps(fields.organisationKind)} {...a}>
+            <option value="">Kies een soort</option>
+            {Object.entries(ORGANISATION_KINDS).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+          </select>
+        )}
+      </Field>
+
+      <h2>Contact voor bezoekers (openbaar)</h2>
+      <p className="hint">Deze gegevens staan op de site bij je activiteit. Niet verplicht.</p>
+      <Field meta={fields.publicContactName} label="Naam">
+        {(a) => <input {...getInputProps(fields.publicContactName, { type: "text" })} {...a} />}
+      </Field>
+      <Field meta={fields.publicContactEmail} label="E-mailadres">
+        {(a) => <input {...getInputProps(fields.publicContactEmail, { type: "email" })} {...a} />}
+      </Field>
+      <Field meta={fields.publicContactPhone} label="Telefoonnummer">
+        {(a) => <input {...getInputProps(fields.publicContactPhone, { type: "tel" })} {...a} />}
+      </Field>
+
+      <h2>Contact voor het programmateam (niet openbaar)</h2>
+      <p className="hint">Alleen het programmateam ziet deze gegevens, als er vragen zijn over je activiteit.</p>
+      <Field meta={fields.privateContactName} label="Je naam">
+        {(a) => <input {...getInputProps(fields.privateContactName, { type: "text" })} {...a} autoComplete="name" />}
+      </Field>
+      <Field meta={fields.privateContactEmail} label="Je e-mailadres">
+        {(a) => <input {...getInputProps(fields.privateContactEmail, { type: "email" })} {...a} autoComplete="email" />}
+      </Field>
+      <Field meta={fields.privateContactPhone} label="Je telefoonnummer (niet verplicht)">
+        {(a) => <input {...getInputProps(fields.privateContactPhone, { type: "tel" })} {...a} autoComplete="tel" />}
+      </Field>
+
+      <button type="submit" disabled={busy} aria-disabled={busy}>{busy ? "Bezig met opslaan…" : submitLabel}</button>
+    </Form>
+  );
+}

@@ -1,0 +1,73 @@
+import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { Field } from "~/components/ui/field";
+import { approveActivities, listPendingActivities, rejectActivity } from "~/models/activity.server";
+import { now } from "~/utils/clock.server";
+import { requireProgrammeTeam } from "~/utils/session.server";
+import { formatDate, formatTime } from "~/utils/time";
+
+const schema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("approve") }),
+  z.object({
+    intent: z.literal("reject"),
+    reason: z.string({ required_error: "Schrijf de reden op. De organisator krijgt die te zien." }).trim().min(5, "Schrijf de reden op. De organisator krijgt die te zien.").max(1000, "Gebruik hoogstens 1000 tekens."),
+  }),
+]);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireProgrammeTeam(request);
+  const activity = listPendingActivities().find((p) => p.id === Number(params.id));
+  if (!activity) throw redirect("/beheer/controle");
+  return { ...activity, startsAt: activity.startsAt.toISOString(), createdAt: activity.createdAt.toISOString() };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireProgrammeTeam(request);
+  const submission = parseWithZod(await request.formData(), { schema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const id = Number(params.id);
+  if (submission.value.intent === "approve") {
+    approveActivities(user, [id], now());
+    return redirect("/beheer/controle?goedgekeurd=1");
+  }
+  rejectActivity(user, id, submission.value.reason, now());
+  return redirect("/beheer/controle?afgewezen=1");
+}
+
+export const meta: MetaFunction = () => [{ title: "Activiteit controleren – Programmateam" }];
+
+export default function ReviewActivity() {
+  const a = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({ lastResult, constraint: getZodConstraint(schema), shouldValidate: "onSubmit", onValidate: ({ formData }) => parseWithZod(formData, { schema }) });
+  return (
+    <>
+      <p><Link to="/beheer/controle">Terug naar de lijst</Link></p>
+      <h1>Controleren: {a.title}</h1>
+      <dl>
+        <dt>Organisatie</dt><dd>{a.organisationName}</dd>
+        <dt>Wanneer</dt><dd>{formatDate(a.startsAt)}, {formatTime(a.startsAt)} uur (editie {a.editionYear})</dd>
+        <dt>Waar</dt><dd>{a.isOnline ? "Online" : `${a.place ?? ""} (gemeente ${a.municipality ?? "onbekend"})`}</dd>
+      </dl>
+      <h2>Beschrijving</h2>
+      <p className="pre-line">{a.description}</p>
+      <Form method="post">
+        <input type="hidden" name="intent" value="approve" />
+        <button type="submit">Goedkeuren en publiceren</button>
+      </Form>
+      <h2>Afwijzen</h2>
+      <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="reject" />
+        <Field meta={fields.reason} label="Reden" hint="Schrijf vriendelijk en duidelijk wat er anders moet. De organisator krijgt deze tekst per e-mail.">
+          {(p) => <textarea {...getTextareaProps(fields.reason)} {...p} rows={4} />}
+        </Field>
+        <button type="submit" className="secondary">Afwijzen</button>
+      </Form>
+    </>
+  );
+}
+

@@ -1,0 +1,103 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { ACTIVITY_STATUSES, nextStep } from "~/models/activity";
+import { canEdit, listOwnActivities } from "~/models/activity.server";
+import { isOrderingOpen, isReportingOpen, PHASE_LABELS, editionPhase } from "~/models/edition";
+import { getRegistrationEdition, listEditions } from "~/models/edition.server";
+import { now } from "~/utils/clock.server";
+import { requireUser } from "~/utils/session.server";
+import { formatDate, formatTime } from "~/utils/time";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const at = now();
+  const editions = listEditions();
+  const registration = getRegistrationEdition(at);
+  const activities = listOwnActivities(user.id);
+  const groups = editions
+    .map((edition) => ({
+      year: edition.year,
+      phase: PHASE_LABELS[editionPhase(edition, at)],
+      activities: activities
+        .filter((x) => x.editionId === edition.id)
+        .map((x) => ({
+          id: x.id,
+          title: x.title,
+          status: x.status,
+          startsAt: x.startsAt.toISOString(),
+          place: x.isOnline ? "Online" : x.place,
+          moderationReason: x.moderationReason,
+          editable: canEdit(x, edition, at),
+          copyable: Boolean(registration && registration.id !== edition.id),
+          next: nextStep({
+            status: x.status,
+            hasKitOrder: x.hasKitOrder,
+            hasReport: x.hasReport,
+            orderingOpen: isOrderingOpen(edition, at),
+            ended: x.endsAt <= at,
+            reportingOpen: isReportingOpen(edition, at),
+          }),
+        })),
+    }))
+    .filter((g) => g.activities.length > 0);
+  return { name: user.name, registrationYear: registration?.year ?? null, groups };
+}
+
+export const meta: MetaFunction = () => [{ title: "Mijn activiteiten – Kom erbij" }];
+
+const NOTICES: Record<string, string> = {
+  aangemeld: "Bedankt! Je activiteit is ontvangen. Het programmateam kijkt hem na. Je krijgt een e-mail zodra hij op de kaart staat.",
+  opgeslagen: "Je wijzigingen zijn opgeslagen.",
+  geannuleerd: "Je activiteit is geannuleerd. Op de site staat nu dat hij niet doorgaat.",
+};
+
+export default function MyActivities() {
+  const { name, registrationYear, groups } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const notice = NOTICES[params.get("melding") ?? ""];
+  return (
+    <>
+      <h1>Mijn activiteiten</h1>
+      {notice ? <div className="alert success" role="status"><p>{notice}</p></div> : null}
+      {params.get("locatie") === "ongeveer" ? (
+        <div className="alert" role="status">
+          <p>We konden het adres niet precies vinden. Op de kaart staat je activiteit daarom in het midden van de gemeente. Controleer het adres als je wilt.</p>
+        </div>
+      ) : null}
+      <p>Welkom{name ? `, ${name}` : ""}. Hier zie je alles wat je hebt aangemeld, en wat je nog moet doen.</p>
+      {registrationYear ? (
+        <p><Link className="button" to="/organisator/activiteiten/nieuw">Nieuwe activiteit aanmelden voor {registrationYear}</Link></p>
+      ) : (
+        <p className="alert">Aanmelden is op dit moment gesloten.</p>
+      )}
+      {groups.length === 0 ? <p>Je hebt nog geen activiteiten aangemeld.</p> : null}
+      {groups.map((group) => (
+        <section key={group.year} aria-labelledby={`editie-${group.year}`}>
+          <h2 id={`editie-${group.year}`}>Week tegen Eenzaamheid {group.year} <span className="status">{group.phase}</span></h2>
+          <ul className="cards">
+            {group.activities.map((x) => (
+              <li className="card" key={x.id}>
+                <h3>{x.title}</h3>
+                <p>
+                  {formatDate(x.startsAt)}, {formatTime(x.startsAt)} uur{x.place ? ` · ${x.place}` : ""}
+                  <br />
+                  <span className="status">{ACTIVITY_STATUSES[x.status]}</span>
+                </p>
+                {x.moderationReason && x.status === "rejected" ? <p>Reden: {x.moderationReason}</p> : null}
+                <p><strong>Volgende stap:</strong> {x.next.text}</p>
+                <ul>
+                  {x.next.action === "order" ? <li><Link to={`/organisator/activiteiten/${x.id}/pakket`}>Pakket bestellen<span className="visually-hidden"> voor {x.title}</span></Link></li> : null}
+                  {x.next.action === "report" ? <li><Link to={`/organisator/activiteiten/${x.id}/opkomst`}>Opkomst doorgeven<span className="visually-hidden"> voor {x.title}</span></Link></li> : null}
+                  {x.status === "published" || x.status === "cancelled" ? <li><Link to={`/activiteiten/${x.id}`}>Bekijk op de site<span className="visually-hidden">: {x.title}</span></Link></li> : null}
+                  {x.editable ? <li><Link to={`/organisator/activiteiten/${x.id}/bewerken`}>Aanpassen<span className="visually-hidden">: {x.title}</span></Link></li> : null}
+                  {x.copyable ? <li><Link to={`/organisator/activiteiten/${x.id}/kopieren`}>Kopiëren naar {registrationYear}<span className="visually-hidden">: {x.title}</span></Link></li> : null}
+                  {x.editable ? <li><Link to={`/organisator/activiteiten/${x.id}/annuleren`}>Annuleren<span className="visually-hidden">: {x.title}</span></Link></li> : null}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </>
+  );
+}

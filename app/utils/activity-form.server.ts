@@ -1,0 +1,36 @@
+import { parseWithZod } from "@conform-to/zod";
+import { data } from "@remix-run/node";
+import { activityFormSchema, activityWindowText, type ActivityFormValues } from "~/models/activity";
+import { RuleError } from "~/models/activity.server";
+import type { Edition } from "~/models/edition.server";
+import { checkHoneypot } from "./honeypot.server";
+
+/**
+ * The common shape of the new/edit/copy actions: honeypot, validation for this edition, then the
+ * model command. Invalid input or a broken rule comes back as a 400 with the errors next to the
+ * fields and everything typed still in the form; nothing is saved.
+ */
+export async function handleActivityForm(
+  request: Request,
+  edition: Edition,
+  command: (values: ActivityFormValues) => Promise<Response>,
+) {
+  const formData = await request.formData();
+  checkHoneypot(formData);
+  const submission = parseWithZod(formData, { schema: activityFormSchema(edition, activityWindowText(edition)) });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  try {
+    return await command(submission.value);
+  } catch (error) {
+    if (!(error instanceof RuleError)) throw error;
+    const reply = error.field
+      ? submission.reply({ fieldErrors: { [error.field]: [error.message] } })
+      : submission.reply({ formErrors: [error.message] });
+    return data(reply, { status: 400 });
+  }
+}
+
+export const editionWindow = (e: Edition) => ({
+  window: { activityWindowStart: e.activityWindowStart, activityWindowEnd: e.activityWindowEnd },
+  windowText: activityWindowText(e),
+});

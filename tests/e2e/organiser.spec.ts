@@ -1,0 +1,93 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expectAccessible, expectMail, loginViaMailbox, stubTiles } from "./helpers";
+
+const ORGANISER = "nieuwe.organisator.e2e@example.org";
+
+async function fillActivity(page: Page, title: string) {
+  await page.getByLabel("Titel").fill(title);
+  await page.getByLabel("Beschrijving").fill("Samen koffie drinken en kennismaken. Iedereen is welkom, ook als je alleen komt.");
+  await page.getByLabel("Soort activiteit").selectOption("ontmoeting");
+  await page.getByRole("group", { name: "Voor wie is het?" }).getByLabel("Iedereen").check();
+  await page.getByLabel("Datum").fill("2027-10-02");
+  await page.getByLabel("Begintijd").fill("10:00");
+  await page.getByLabel("Eindtijd").fill("12:00");
+  await page.getByLabel("Straat").fill("Oudegracht");
+  await page.getByLabel("Huisnummer").fill("100");
+  await page.getByLabel("Postcode").fill("3511 AB");
+  await page.getByLabel("Plaats", { exact: true }).fill("Utrecht");
+  await page.getByLabel("Ja, gratis").check();
+  await page.getByLabel("Naam van je organisatie").fill("Buurtinitiatief E2E");
+  await page.getByLabel("Soort organisatie").selectOption("initiatief");
+  await page.getByLabel("Je naam").fill("Eva Tester");
+  await page.getByLabel("Je e-mailadres").fill("eva.prive@example.org");
+}
+
+async function withoutJavaScript(browser: Browser, from: Page) {
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL: new URL(from.url()).origin });
+  await context.addCookies(await from.context().cookies());
+  return context.newPage();
+}
+
+test("a new organiser logs in, registers with and without JavaScript, and the team moderates", async ({ page, browser }) => {
+  await stubTiles(page);
+  await page.goto("/inloggen");
+  await expectAccessible(page);
+  await loginViaMailbox(page, ORGANISER);
+  await expect(page.getByRole("heading", { name: "Mijn activiteiten" })).toBeVisible();
+  await expectAccessible(page);
+
+  // With JavaScript: first a mistake, shown next to the field; then a valid activity.
+  await page.getByRole("link", { name: /Nieuwe activiteit aanmelden/ }).click();
+  await fillActivity(page, "Koffie met JavaScript");
+  await page.getByLabel("Postcode").fill("1234 SS");
+  await page.getByRole("button", { name: "Activiteit aanmelden" }).click();
+  await expect(page.getByText("Vul een Nederlandse postcode in, zoals 1234 AB.")).toBeVisible();
+  await expect(page.getByLabel("Postcode")).toHaveAttribute("aria-invalid", "true");
+  await expectAccessible(page);
+  await page.getByLabel("Postcode").fill("3511 AB");
+  await page.getByRole("button", { name: "Activiteit aanmelden" }).click();
+  await expect(page.getByText("Bedankt! Je activiteit is ontvangen.")).toBeVisible();
+
+  // Without JavaScript: the server validates and keeps what was typed.
+  const noJs = await withoutJavaScript(browser, page);
+  await noJs.goto("/organisator/activiteiten/nieuw");
+  await fillActivity(noJs, "Koffie zonder JavaScript");
+  await noJs.getByLabel("Eindtijd").fill("09:00");
+  await noJs.getByRole("button", { name: "Activiteit aanmelden" }).click();
+  await expect(noJs.getByText("De eindtijd moet na de begintijd liggen.")).toBeVisible();
+  await expect(noJs.getByLabel("Titel")).toHaveValue("Koffie zonder JavaScript");
+  await noJs.getByLabel("Eindtijd").fill("12:00");
+  await noJs.getByRole("button", { name: "Activiteit aanmelden" }).click();
+  await expect(noJs.getByText("Bedankt! Je activiteit is ontvangen.")).toBeVisible();
+  await noJs.context().close();
+
+  await page.goto("/organisator/activiteiten");
+  for (const title of ["Koffie met JavaScript", "Koffie zonder JavaScript"]) {
+    await expect(page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: title }) })).toContainText("Wacht op controle");
+  }
+
+  // The programme team approves one and rejects the other.
+  const teamContext = await browser.newContext({ baseURL: new URL(page.url()).origin });
+  const team = await teamContext.newPage();
+  await loginViaMailbox(team, "programmateam@example.nl");
+  await team.goto("/beheer/controle");
+  await expectAccessible(team);
+  await team.getByRole("link", { name: "Koffie met JavaScript" }).click();
+  await team.getByRole("button", { name: "Goedkeuren en publiceren" }).click();
+  await expect(team.getByText("1 activiteit goedgekeurd")).toBeVisible();
+  await team.getByRole("link", { name: "Koffie zonder JavaScript" }).click();
+  await team.getByLabel("Reden").fill("Er mist een beschrijving van de plek.");
+  await team.getByRole("button", { name: "Afwijzen" }).click();
+  await expect(team.getByText("De activiteit is afgewezen.")).toBeVisible();
+  await teamContext.close();
+
+  await expectMail(page, ORGANISER, "Je activiteit staat online: Koffie met JavaScript");
+  await expectMail(page, ORGANISER, "Je activiteit is niet geplaatst: Koffie zonder JavaScript");
+
+  await page.goto("/organisator/activiteiten");
+  const published = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Koffie met JavaScript" }) });
+  await expect(published).toContainText("Gepubliceerd");
+  await published.getByRole("link", { name: /Bekijk op de site/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Koffie met JavaScript");
+  await expect(page.getByText("eva.prive@example.org")).toHaveCount(0);
+});
