@@ -71,3 +71,29 @@ test("each e-mail can be previewed with example data", async ({ page }) => {
   await expect(page.frameLocator("iframe").getByText("3511 AB Utrecht")).toBeVisible();
   await expectAccessibleAroundMessage(page);
 });
+
+test("on a fresh install the login code arrives in the demo mailbox within seconds, and the team sees it on its e-mail page", async ({ page }) => {
+  const errors = watchConsole(page);
+  await stubTiles(page);
+  await page.goto("/inloggen");
+  await page.getByLabel("E-mailadres").fill("programmateam@example.nl");
+  await page.getByRole("button", { name: "Stuur mij een code" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Vul je code in");
+
+  await page.goto("/demo/mailbox");
+  const row = page.getByRole("row", { name: /Je inlogcode voor Kom erbij: \d{6}.*programmateam@example\.nl/ });
+  await expect(row.getByText("Verstuurd")).toBeVisible({ timeout: 10_000 });
+  await row.getByRole("link").click();
+
+  const [loginPage] = await Promise.all([
+    page.waitForEvent("popup"),
+    page.frameLocator('iframe[title^="E-mail:"]').getByRole("link", { name: "Inloggen", exact: true }).click(),
+  ]);
+  await loginPage.getByRole("button", { name: "Inloggen" }).click();
+  await expect(loginPage).toHaveURL(/\/beheer$/);
+  await loginPage.getByRole("link", { name: "E-mail" }).click();
+  await expect(loginPage.getByRole("heading", { level: 1 })).toHaveText("E-mail");
+  await expect(loginPage.getByRole("row", { name: /programmateam@example\.nl/ }).first()).toContainText("Verstuurd");
+  await expectAccessible(loginPage);
+  expect(errors).toEqual([]);
+});
