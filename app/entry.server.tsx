@@ -4,10 +4,14 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { startOutboxSender } from "~/models/outbox-sender.server";
 import { NonceProvider } from "~/utils/nonce";
 import { applySecurityHeaders, createNonce } from "~/utils/security-headers.server";
 
 const ABORT_DELAY = 5_000;
+
+// Queued e-mail goes out in the background, a second or two after the change that caused it.
+startOutboxSender();
 
 export default function handleRequest(
   request: Request,

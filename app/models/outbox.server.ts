@@ -1,5 +1,8 @@
+import { and, count, desc, eq } from "drizzle-orm";
+import { emailTemplateNames, emailTemplates, isEmailTemplate, renderEmail } from "../../emails";
+import { audit } from "~/utils/audit.server";
 import type { DbOrTx } from "~/utils/db.server";
-import { schema } from "~/utils/db.server";
+import { db, immediate, schema } from "~/utils/db.server";
 
 export type OutboxMessage = {
   /** Template name in emails/ (e.g. "login-code"). */
@@ -22,4 +25,110 @@ export function enqueueEmail(tx: DbOrTx, message: OutboxMessage, now: Date = new
     })
     .onConflictDoNothing({ target: schema.emailOutbox.dedupeKey })
     .run();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading the outbox (demo mailbox, programme team) and the team's manual retry.
+
+export type OutboxStatus = (typeof schema.emailOutbox.status.enumValues)[number];
+
+export const OUTBOX_STATUS_LABELS: Record<OutboxStatus, string> = {
+  pending: "Wacht op verzending",
+  sending: "Wordt verstuurd",
+  sent: "Verstuurd",
+  failed: "Mislukt",
+};
+
+const TEMPLATE_LABELS: Record<string, string> = {
+  "login-code": "Inlogcode",
+  "team-invite": "Uitnodiging programmateam",
+  "activity-received": "Activiteit ontvangen",
+  "activity-published": "Activiteit staat online",
+  "activity-rejected": "Activiteit niet geplaatst",
+  "activity-cancelled": "Activiteit afgelast",
+  "kit-order-confirmation": "Bestelling pakket bevestigd",
+  "kit-shipped": "Pakket verstuurd",
+  "kit-order-cancelled": "Bestelling pakket geannuleerd",
+  "attendance-request": "Vraag om opkomst",
+  "attendance-reminder": "Herinnering opkomst",
+};
+
+/** A Dutch name for the kind of message, for lists where the subject is not rendered yet. */
+export const templateLabel = (template: string) => TEMPLATE_LABELS[template] ?? template;
+
+const summaryColumns = {
+  id: schema.emailOutbox.id,
+  template: schema.emailOutbox.template,
+  toAddress: schema.emailOutbox.toAddress,
+  subject: schema.emailOutbox.subject,
+  status: schema.emailOutbox.status,
+  attempts: schema.emailOutbox.attempts,
+  nextAttemptAt: schema.emailOutbox.nextAttemptAt,
+  lastError: schema.emailOutbox.lastError,
+  createdAt: schema.emailOutbox.createdAt,
+  sentAt: schema.emailOutbox.sentAt,
+};
+
+export type OutboxSummary = { [K in keyof typeof summaryColumns]: (typeof schema.emailOutbox.$inferSelect)[K] };
+
+/** Newest first, optionally only one status. */
+export function listOutbox(options: { status?: OutboxStatus; limit?: number } = {}): OutboxSummary[] {
+  return db
+    .select(summaryColumns)
+    .from(schema.emailOutbox)
+    .where(options.status ? eq(schema.emailOutbox.status, options.status) : undefined)
+    .orderBy(desc(schema.emailOutbox.id))
+    .limit(options.limit ?? 200)
+    .all();
+}
+
+export function countOutboxByStatus(): Record<OutboxStatus, number> {
+  const rows = db
+    .select({ status: schema.emailOutbox.status, n: count() })
+    .from(schema.emailOutbox)
+    .groupBy(schema.emailOutbox.status)
+    .all();
+  const counts: Record<OutboxStatus, number> = { pending: 0, sending: 0, sent: 0, failed: 0 };
+  for (const r of rows) counts[r.status] = r.n;
+  return counts;
+}
+
+/** One message with its rendered content (null until the sender has rendered it). */
+export function getOutboxMessage(id: number) {
+  return (
+    db
+      .select({ ...summaryColumns, html: schema.emailOutbox.html, text: schema.emailOutbox.text, providerMessageId: schema.emailOutbox.providerMessageId })
+      .from(schema.emailOutbox)
+      .where(eq(schema.emailOutbox.id, id))
+      .get() ?? null
+  );
+}
+
+/**
+ * Puts a failed message back in the queue (programme team). It keeps its idempotency key and its
+ * rendered content, so even a message that did reach Resend before failing is not sent twice.
+ */
+export function retryFailedEmail(id: number, actorId: number, at: Date): boolean {
+  return immediate((tx) => {
+    const row = tx
+      .select({ lastError: schema.emailOutbox.lastError, attempts: schema.emailOutbox.attempts })
+      .from(schema.emailOutbox)
+      .where(and(eq(schema.emailOutbox.id, id), eq(schema.emailOutbox.status, "failed")))
+      .get();
+    if (!row) return false;
+    tx.update(schema.emailOutbox)
+      .set({ status: "pending", attempts: 0, nextAttemptAt: at, lastError: null })
+      .where(eq(schema.emailOutbox.id, id))
+      .run();
+    audit(tx, { actorId, action: "email.retry", entityType: "email_outbox", entityId: id, details: { previousError: row.lastError, attempts: row.attempts } });
+    return true;
+  });
+}
+
+/** The templates with their Dutch names, and one rendered with its example data (to preview it). */
+export const listEmailTemplates = () => emailTemplateNames.map((name) => ({ name, label: templateLabel(name) }));
+
+export async function previewEmail(template: string) {
+  if (!isEmailTemplate(template)) return null;
+  return renderEmail(template, emailTemplates[template].previewProps);
 }
