@@ -32,7 +32,7 @@ export async function loginViaMailbox(page: Page, email: string) {
   await expect(async () => {
     await page.goto("/demo/mailbox");
     const row = page.getByRole("row").filter({ hasText: email }).filter({ hasText: "Je inlogcode" }).first();
-    code = (await row.textContent())?.match(/\b(\d{6})\b/)?.[1];
+    code = (await row.textContent())?.match(/Kom erbij: (\d{6})/)?.[1];
     expect(code).toBeTruthy();
   }).toPass({ timeout: 15_000 });
   await page.goto(codePage);
