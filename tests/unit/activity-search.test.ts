@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { countInWords, distanceKm, parseSearchParams } from "~/models/activity-search";
+import { countInWords, distanceKm, parseSearchParams, type SearchFilters } from "~/models/activity-search";
 import { getPublicActivity, mapFeatures, searchNearby, searchOnline } from "~/models/activity-search.server";
 import { db } from "~/utils/db.server";
 import { addActivity, edition, north, UTRECHT } from "./activity-search-fixtures";
@@ -56,7 +56,7 @@ describe("searchNearby", () => {
   });
 
   it("applies each filter", () => {
-    const titles = (filters: Parameters<typeof search>[0]["filters"]) => search({ radiusKm: 25, filters: { ...noFilters, ...filters } }).items.map((a) => a.title);
+    const titles = (filters: Partial<SearchFilters>) => search({ radiusKm: 25, filters: { ...noFilters, ...filters } }).items.map((a) => a.title);
     expect(titles({ soort: "spel" })).toEqual(["Eén km"]);
     expect(titles({ gratis: true })).not.toContain("Eén km");
     expect(titles({ rolstoel: true })).toEqual(["Zeven km"]);
