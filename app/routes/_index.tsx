@@ -161,7 +161,7 @@ export default function Home() {
               We konden de precieze plek niet opzoeken. We zoeken vanaf het midden van {place.label}; de afstanden zijn daarom bij benadering.
             </p>
           ) : null}
-          <p className="result-count" role="status">
+          <p className="result-count" role="status" data-total={nearby.total}>
             {nearby.total === 0
               ? `We vonden geen activiteiten binnen ${params.straal} km. Kies een grotere afstand of minder filters.`
               : `We vonden ${countInWords(nearby.total)} binnen ${params.straal} km, de dichtstbijzijnde eerst.`}
