@@ -18,6 +18,23 @@ function parseBbox(value: string | null): [number, number, number, number] | nul
   return [minLat, maxLat, minLon, maxLon];
 }
 
+// Micro-cache: during a TV or radio campaign many people look at the same places at once. An
+// answer may be up to 15 s old in this process (a CDN keeps it 60 s anyway); new searches still
+// go to the R*Tree. Bounded, oldest out first.
+const MICRO_CACHE_MS = 15_000;
+const MICRO_CACHE_MAX = 1_000;
+const microCache = new Map<string, { at: number; body: string }>();
+
+function cached(key: string, build: () => string): string {
+  const hit = microCache.get(key);
+  if (hit && Date.now() - hit.at < MICRO_CACHE_MS) return hit.body;
+  const body = build();
+  microCache.delete(key);
+  if (microCache.size >= MICRO_CACHE_MAX) microCache.delete(microCache.keys().next().value as string);
+  microCache.set(key, { at: Date.now(), body });
+  return body;
+}
+
 const problem = (status: number, detail: string) =>
   Response.json({ error: detail }, { status, headers: { "Cache-Control": "public, max-age=300" } });
 
@@ -37,7 +54,8 @@ export function loader({ request }: LoaderFunctionArgs) {
       : null;
   if (!area) return problem(400, "Geef een gebied op: bbox=minLon,minLat,maxLon,maxLat of lat, lon en straal.");
   const filters = { dag: params.dag, soort: params.soort, voor: params.voor, gratis: params.gratis, rolstoel: params.rolstoel };
-  const body = JSON.stringify(mapFeatures({ edition, filters, area }));
+  const key = JSON.stringify([edition.id, area, filters]);
+  const body = cached(key, () => JSON.stringify(mapFeatures({ edition, filters, area })));
   return new Response(body, {
     headers: {
       "Content-Type": "application/geo+json; charset=utf-8",
