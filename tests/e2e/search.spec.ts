@@ -73,6 +73,8 @@ test("each filter narrows the results and lives in the URL", async ({ page }) =>
     await act();
     await page.getByRole("button", { name: "Zoeken" }).click();
     await expect(page).toHaveURL(param);
+    // The map fetches its markers after each navigation; wait until the page is quiet before reading it.
+    await page.waitForLoadState("networkidle");
     await expect(page.locator(".result-count")).toBeVisible();
   };
 
