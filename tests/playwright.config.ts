@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
+const PDOK_PORT = Number(process.env.E2E_PDOK_PORT ?? 3211);
 const root = fileURLToPath(new URL("..", import.meta.url));
 
 export default defineConfig({
@@ -23,7 +24,8 @@ export default defineConfig({
       args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },
-  webServer: {
+  webServer: [
+  {
     // The app is built by `npm test` first; each run starts from an empty database file.
     command: "rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm && npx remix-serve ./build/index.js",
     cwd: root,
@@ -38,10 +40,21 @@ export default defineConfig({
       // The demo data is written for "today" in November 2026: 2026 is reporting, 2027 is open.
       FAKE_NOW: "2026-11-23T10:00:00+01:00",
       MAP_TILE_URL: `http://127.0.0.1:${PORT}/tiles/{z}/{x}/{y}.png`,
-      PDOK_LOCATIESERVER_URL: `http://127.0.0.1:${Number(process.env.E2E_PDOK_PORT ?? 3211)}/bzk/locatieserver/search/v3_1`,
+      PDOK_LOCATIESERVER_URL: `http://127.0.0.1:${PDOK_PORT}/bzk/locatieserver/search/v3_1`,
     },
     reuseExistingServer: false,
     stdout: "ignore",
     stderr: "pipe",
   },
+  {
+    // A local stand-in for PDOK Locatieserver, so place search never leaves the machine.
+    command: `node --import tsx tests/fakes/pdok-server-cli.ts ${PDOK_PORT}`,
+    cwd: root,
+    url: `http://127.0.0.1:${PDOK_PORT}/bzk/locatieserver/search/v3_1/free?q=Utrecht`,
+    timeout: 30_000,
+    reuseExistingServer: false,
+    stdout: "ignore",
+    stderr: "pipe",
+  },
+  ],
 });

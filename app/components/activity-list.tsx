@@ -1,0 +1,68 @@
+import { Link } from "@remix-run/react";
+import { formatDistance } from "~/models/activity-search";
+import { formatDate, formatTime } from "~/utils/time";
+import { AccessibilityList, formatCost, typeLabel } from "./activity-facts";
+
+export type ListedActivity = {
+  id: number;
+  title: string;
+  type: string;
+  startsAt: number;
+  endsAt: number;
+  isOnline: boolean;
+  venueName: string | null;
+  place: string | null;
+  isFree: boolean;
+  priceCents: number | null;
+  wheelchairAccessible: boolean;
+  hearingLoop: boolean;
+  quietSpace: boolean;
+  transportHelp: boolean;
+  signUpRequired: boolean;
+  cancelled: boolean;
+  distanceKm: number | null;
+};
+
+/** The primary answer to a search: a plain, server-rendered list that works without JavaScript. */
+export function ActivityList({ activities, start, now }: { activities: ListedActivity[]; start: number; now: number }) {
+  return (
+    <ol className="result-list" start={start}>
+      {activities.map((a) => (
+        <li key={a.id} className="result">
+          <h3>
+            <Link to={`/activiteiten/${a.id}`}>{a.title}</Link>
+          </h3>
+          {a.cancelled ? <p className="status cancelled">Gaat niet door</p> : null}
+          {a.endsAt < now ? <p className="status">Al geweest</p> : null}
+          <dl className="facts">
+            <div>
+              <dt>Wanneer</dt>
+              <dd>
+                {formatDate(a.startsAt)}, {formatTime(a.startsAt)} tot {formatTime(a.endsAt)} uur
+              </dd>
+            </div>
+            <div>
+              <dt>Waar</dt>
+              <dd>
+                {a.isOnline ? "Online" : [a.venueName, a.place].filter(Boolean).join(", ")}
+                {a.distanceKm !== null ? <> (<span className="distance">{formatDistance(a.distanceKm)}</span> hiervandaan)</> : null}
+              </dd>
+            </div>
+            <div>
+              <dt>Soort</dt>
+              <dd>{typeLabel(a.type)}</dd>
+            </div>
+            <div>
+              <dt>Kosten</dt>
+              <dd>
+                {formatCost(a.isFree, a.priceCents)}
+                {a.signUpRequired ? ", aanmelden nodig" : ""}
+              </dd>
+            </div>
+          </dl>
+          <AccessibilityList activity={a} compact />
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,383 @@
+// The public read side of activities: search near a point, online activities, map features and
+// one activity's public page. Everything here is public, so every query names its columns and
+// none of them is private (private_contact_*, owner, kit delivery addresses, moderation notes).
+//
+// Speed (DESIGN.md "Performance facts"): the spatial search runs on the R*Tree `activity_geo`
+// (published, located activities only; micro-degrees; edition as third dimension). Distance,
+// count and order come from the tree's own coordinates; the activities table is read for the
+// filters and for the rows shown only.
+import type { Statement } from "better-sqlite3";
+import { createEvent } from "ics";
+import { db } from "~/utils/db.server";
+import { addDays, amsterdamToUtc } from "~/utils/time";
+import type { ActivityType, TargetGroup } from "./activity";
+import { listEditions, type Edition } from "./edition.server";
+import {
+  radiusBox,
+  WEEKDAYS,
+  type MapFeature,
+  type MapFeatureCollection,
+  type SearchFilters,
+  type Weekday,
+} from "./activity-search";
+
+const MICRO = 1_000_000;
+const KM_PER_DEGREE = 111.195;
+
+const statements = new Map<string, Statement>();
+function prepare(sql: string): Statement {
+  let statement = statements.get(sql);
+  if (!statement) {
+    statement = db.$client.prepare(sql);
+    statements.set(sql, statement);
+  }
+  return statement;
+}
+
+/** The columns anyone may see in a result list. */
+const SUMMARY_COLUMNS = `a.id, a.title, a.type, a.starts_at AS startsAt, a.ends_at AS endsAt, a.is_online AS isOnline,
+  a.venue_name AS venueName, a.place, a.lat, a.lon, a.is_free AS isFree, a.price_cents AS priceCents,
+  a.wheelchair_accessible AS wheelchairAccessible, a.hearing_loop AS hearingLoop, a.quiet_space AS quietSpace,
+  a.transport_help AS transportHelp, a.sign_up_required AS signUpRequired, a.status, a.organisation_name AS organisationName`;
+
+type SummaryRow = {
+  id: number;
+  title: string;
+  type: string;
+  startsAt: number;
+  endsAt: number;
+  isOnline: number;
+  venueName: string | null;
+  place: string | null;
+  lat: number | null;
+  lon: number | null;
+  isFree: number;
+  priceCents: number | null;
+  wheelchairAccessible: number;
+  hearingLoop: number;
+  quietSpace: number;
+  transportHelp: number;
+  signUpRequired: number;
+  status: string;
+  organisationName: string;
+};
+
+export type ActivitySummary = ReturnType<typeof toSummary>;
+
+function toSummary(row: SummaryRow, targetGroups: TargetGroup[], distanceKm: number | null) {
+  return {
+    id: row.id,
+    title: row.title,
+    type: row.type as ActivityType,
+    startsAt: row.startsAt,
+    endsAt: row.endsAt,
+    isOnline: row.isOnline === 1,
+    venueName: row.venueName,
+    place: row.place,
+    isFree: row.isFree === 1,
+    priceCents: row.priceCents,
+    wheelchairAccessible: row.wheelchairAccessible === 1,
+    hearingLoop: row.hearingLoop === 1,
+    quietSpace: row.quietSpace === 1,
+    transportHelp: row.transportHelp === 1,
+    signUpRequired: row.signUpRequired === 1,
+    cancelled: row.status === "cancelled",
+    organisationName: row.organisationName,
+    targetGroups,
+    distanceKm,
+    point: row.lat !== null && row.lon !== null ? ([row.lat, row.lon] as [number, number]) : null,
+  };
+}
+
+function targetGroupsOf(ids: number[]): Map<number, TargetGroup[]> {
+  const byId = new Map<number, TargetGroup[]>();
+  if (ids.length === 0) return byId;
+  const rows = prepare(
+    `SELECT activity_id AS id, target_group AS g FROM activity_target_groups WHERE activity_id IN (${ids.map(() => "?").join(",")})`,
+  ).all(...ids) as { id: number; g: TargetGroup }[];
+  for (const { id, g } of rows) byId.set(id, [...(byId.get(id) ?? []), g]);
+  return byId;
+}
+
+function summariesByIds(ids: number[], distances?: Map<number, number>): ActivitySummary[] {
+  if (ids.length === 0) return [];
+  const rows = prepare(`SELECT ${SUMMARY_COLUMNS} FROM activities a WHERE a.id IN (${ids.map(() => "?").join(",")})`).all(
+    ...ids,
+  ) as SummaryRow[];
+  const groups = targetGroupsOf(ids);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [toSummary(row, groups.get(id) ?? [], distances?.get(id) ?? null)] : [];
+  });
+}
+
+/** UTC [start, end) ranges of the edition's days that fall on this weekday. */
+function weekdayRanges(edition: Edition, day: Weekday): [number, number][] {
+  const isoDay = Object.keys(WEEKDAYS).indexOf(day) + 1;
+  const ranges: [number, number][] = [];
+  for (let date = edition.activityWindowStart; date <= edition.activityWindowEnd; date = addDays(date, 1)) {
+    const weekday = new Date(`${date}T12:00:00Z`).getUTCDay() || 7;
+    if (weekday === isoDay) ranges.push([amsterdamToUtc(date).getTime(), amsterdamToUtc(addDays(date, 1)).getTime()]);
+  }
+  return ranges;
+}
+
+/** SQL conditions on `a` (activities) for the filters, with their named parameters. */
+function filterSql(edition: Edition, filters: SearchFilters): { where: string[]; params: Record<string, unknown> } {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (filters.soort) {
+    where.push("a.type = @type");
+    params.type = filters.soort;
+  }
+  if (filters.gratis) where.push("a.is_free = 1");
+  if (filters.rolstoel) where.push("a.wheelchair_accessible = 1");
+  if (filters.voor) {
+    // Activities for everybody are for this group too.
+    where.push(
+      "EXISTS (SELECT 1 FROM activity_target_groups t WHERE t.activity_id = a.id AND t.target_group IN (@group, 'iedereen'))",
+    );
+    params.group = filters.voor;
+  }
+  if (filters.dag) {
+    const ranges = weekdayRanges(edition, filters.dag);
+    if (ranges.length === 0) where.push("0");
+    else {
+      where.push(`(${ranges.map((_, i) => `(a.starts_at >= @dayStart${i} AND a.starts_at < @dayEnd${i})`).join(" OR ")})`);
+      ranges.forEach(([start, end], i) => {
+        params[`dayStart${i}`] = start;
+        params[`dayEnd${i}`] = end;
+      });
+    }
+  }
+  return { where, params };
+}
+
+type Area = { centre: { lat: number; lon: number }; radiusKm?: number; box?: [number, number, number, number] };
+
+/** id + squared distance (micro-degrees², east-west scaled) of published located activities in the area. */
+function nearbySql(edition: Edition, area: Area, filters: SearchFilters) {
+  const { centre } = area;
+  const [minLat, maxLat, minLon, maxLon] = area.box ?? radiusBox(centre.lat, centre.lon, area.radiusKm ?? 10);
+  const k = Math.cos((centre.lat * Math.PI) / 180);
+  const filter = filterSql(edition, filters);
+  const params: Record<string, unknown> = {
+    ...filter.params,
+    lat: Math.round(centre.lat * MICRO),
+    lon: Math.round(centre.lon * MICRO),
+    k2: k * k,
+    minLat: Math.floor(minLat * MICRO),
+    maxLat: Math.ceil(maxLat * MICRO),
+    minLon: Math.floor(minLon * MICRO),
+    maxLon: Math.ceil(maxLon * MICRO),
+    edition: edition.id,
+    r2: area.radiusKm === undefined ? Number.MAX_SAFE_INTEGER : ((area.radiusKm / KM_PER_DEGREE) * MICRO) ** 2,
+  };
+  const join = filter.where.length > 0 ? "JOIN activities a ON a.id = g.id" : "";
+  const inner = `SELECT g.id AS id,
+      ((g.min_lat - @lat) * (g.min_lat - @lat) + (g.min_lon - @lon) * (g.min_lon - @lon) * @k2) AS d2
+    FROM activity_geo g ${join}
+    WHERE g.min_lat <= @maxLat AND g.max_lat >= @minLat AND g.min_lon <= @maxLon AND g.max_lon >= @minLon
+      AND g.min_edition <= @edition AND g.max_edition >= @edition
+      ${filter.where.map((w) => `AND ${w}`).join(" ")}`;
+  return { sql: `SELECT id, d2 FROM (${inner}) WHERE d2 <= @r2`, params };
+}
+
+const toKm = (d2: number) => (Math.sqrt(d2) / MICRO) * KM_PER_DEGREE;
+
+export type NearbySearch = {
+  edition: Edition;
+  lat: number;
+  lon: number;
+  radiusKm: number;
+  filters: SearchFilters;
+  page: number;
+  pageSize: number;
+};
+
+/** Published activities within the radius, nearest first, with the total count and one page of rows. */
+export function searchNearby(search: NearbySearch): { total: number; items: ActivitySummary[] } {
+  const { sql, params } = nearbySql(search.edition, { centre: search, radiusKm: search.radiusKm }, search.filters);
+  const rows = prepare(`SELECT id, d2, count(*) OVER () AS total FROM (${sql}) ORDER BY d2, id LIMIT @limit OFFSET @offset`).all({
+    ...params,
+    limit: search.pageSize,
+    offset: (search.page - 1) * search.pageSize,
+  }) as { id: number; d2: number; total: number }[];
+  const total = rows.length > 0 ? rows[0].total : (prepare(`SELECT count(*) AS n FROM (${sql})`).get(params) as { n: number }).n;
+  const distances = new Map(rows.map((r) => [r.id, toKm(r.d2)]));
+  return { total, items: summariesByIds(rows.map((r) => r.id), distances) };
+}
+
+/** Published online activities of the edition (they have no place, so they are not in the tree), by start. */
+export function searchOnline(search: Omit<NearbySearch, "lat" | "lon" | "radiusKm">): { total: number; items: ActivitySummary[] } {
+  const filter = filterSql(search.edition, search.filters);
+  const where = `a.edition_id = @edition AND a.status = 'published' AND a.is_online = 1 ${filter.where.map((w) => `AND ${w}`).join(" ")}`;
+  const params = { ...filter.params, edition: search.edition.id };
+  const total = (prepare(`SELECT count(*) AS n FROM activities a WHERE ${where}`).get(params) as { n: number }).n;
+  const ids = (
+    prepare(`SELECT a.id FROM activities a WHERE ${where} ORDER BY a.starts_at, a.id LIMIT @limit OFFSET @offset`).all({
+      ...params,
+      limit: search.pageSize,
+      offset: (search.page - 1) * search.pageSize,
+    }) as { id: number }[]
+  ).map((r) => r.id);
+  return { total, items: summariesByIds(ids) };
+}
+
+export const MAP_FEATURE_LIMIT = 2000;
+
+/**
+ * Map markers for a bounding box (or a circle, so the map shows exactly the listed results).
+ * At most MAP_FEATURE_LIMIT, nearest to the centre first; `truncated` says when there were more.
+ */
+export function mapFeatures(input: {
+  edition: Edition;
+  filters: SearchFilters;
+  area: { box: [number, number, number, number] } | { lat: number; lon: number; radiusKm: number };
+}): MapFeatureCollection {
+  const area: Area =
+    "box" in input.area
+      ? { box: input.area.box, centre: { lat: (input.area.box[0] + input.area.box[1]) / 2, lon: (input.area.box[2] + input.area.box[3]) / 2 } }
+      : { centre: input.area, radiusKm: input.area.radiusKm };
+  const { sql, params } = nearbySql(input.edition, area, input.filters);
+  const rows = prepare(
+    `SELECT a.id, a.title, a.starts_at AS startsAt, a.place, a.lat, a.lon
+     FROM (${sql} ORDER BY d2, id LIMIT @limit) n JOIN activities a ON a.id = n.id ORDER BY n.d2, n.id`,
+  ).all({ ...params, limit: MAP_FEATURE_LIMIT + 1 }) as {
+    id: number;
+    title: string;
+    startsAt: number;
+    place: string | null;
+    lat: number;
+    lon: number;
+  }[];
+  const features: MapFeature[] = rows.slice(0, MAP_FEATURE_LIMIT).map((r) => ({
+    type: "Feature",
+    geometry: { type: "Point", coordinates: [r.lon, r.lat] },
+    properties: { id: r.id, title: r.title, startsAt: r.startsAt, place: r.place },
+  }));
+  return { type: "FeatureCollection", features, truncated: rows.length > MAP_FEATURE_LIMIT };
+}
+
+/** Every column of the public activity page. Nothing private: see the file comment. */
+const PUBLIC_COLUMNS = `a.id, a.title, a.description, a.type, a.starts_at AS startsAt, a.ends_at AS endsAt,
+  a.is_online AS isOnline, a.online_url AS onlineUrl, a.venue_name AS venueName, a.street, a.house_number AS houseNumber,
+  a.postcode, a.place, a.lat, a.lon, a.location_approximate AS locationApproximate, m.name AS municipalityName,
+  a.wheelchair_accessible AS wheelchairAccessible, a.hearing_loop AS hearingLoop, a.quiet_space AS quietSpace,
+  a.transport_help AS transportHelp, a.is_free AS isFree, a.price_cents AS priceCents,
+  a.sign_up_required AS signUpRequired, a.sign_up_info AS signUpInfo, a.max_participants AS maxParticipants,
+  a.public_contact_name AS publicContactName, a.public_contact_email AS publicContactEmail,
+  a.public_contact_phone AS publicContactPhone, a.organisation_name AS organisationName,
+  a.status, a.cancel_reason AS cancelReason, a.updated_at AS updatedAt, a.created_at AS createdAt,
+  e.year AS editionYear, e.number AS editionNumber`;
+
+type PublicRow = {
+  id: number;
+  title: string;
+  description: string;
+  type: string;
+  startsAt: number;
+  endsAt: number;
+  isOnline: number;
+  onlineUrl: string | null;
+  venueName: string | null;
+  street: string | null;
+  houseNumber: string | null;
+  postcode: string | null;
+  place: string | null;
+  lat: number | null;
+  lon: number | null;
+  locationApproximate: number;
+  municipalityName: string | null;
+  wheelchairAccessible: number;
+  hearingLoop: number;
+  quietSpace: number;
+  transportHelp: number;
+  isFree: number;
+  priceCents: number | null;
+  signUpRequired: number;
+  signUpInfo: string | null;
+  maxParticipants: number | null;
+  publicContactName: string | null;
+  publicContactEmail: string | null;
+  publicContactPhone: string | null;
+  organisationName: string;
+  status: "published" | "cancelled";
+  cancelReason: string | null;
+  updatedAt: number | null;
+  createdAt: number;
+  editionYear: number;
+  editionNumber: number;
+};
+
+export type PublicActivity = ReturnType<typeof toPublic>;
+
+function toPublic(row: PublicRow, targetGroups: TargetGroup[]) {
+  const bool = (v: number) => v === 1;
+  return {
+    ...row,
+    type: row.type as ActivityType,
+    isOnline: bool(row.isOnline),
+    locationApproximate: bool(row.locationApproximate),
+    wheelchairAccessible: bool(row.wheelchairAccessible),
+    hearingLoop: bool(row.hearingLoop),
+    quietSpace: bool(row.quietSpace),
+    transportHelp: bool(row.transportHelp),
+    isFree: bool(row.isFree),
+    signUpRequired: bool(row.signUpRequired),
+    cancelled: row.status === "cancelled",
+    targetGroups,
+  };
+}
+
+/** One activity as the public may see it: only published or cancelled ones; anything else is "not found". */
+export function getPublicActivity(id: number): PublicActivity | null {
+  const row = prepare(
+    `SELECT ${PUBLIC_COLUMNS} FROM activities a JOIN editions e ON e.id = a.edition_id
+     LEFT JOIN municipalities m ON m.code = a.municipality_code
+     WHERE a.id = ? AND a.status IN ('published', 'cancelled')`,
+  ).get(id) as PublicRow | undefined;
+  if (!row) return null;
+  return toPublic(row, targetGroupsOf([id]).get(id) ?? []);
+}
+
+/** The editions residents can browse: all of them, newest first, with the default marked by the caller. */
+export function listSearchEditions(): Edition[] {
+  return listEditions();
+}
+
+/**
+ * The activity as an iCalendar file (RFC 5545) for "add to my calendar". Times are written in UTC,
+ * which every calendar shows in the reader's own zone (for the Netherlands: Europe/Amsterdam).
+ */
+export function activityCalendar(activity: PublicActivity, pageUrl: string): string {
+  const where = activity.isOnline
+    ? "Online"
+    : [activity.venueName, [activity.street, activity.houseNumber].filter(Boolean).join(" "), [activity.postcode, activity.place].filter(Boolean).join(" ")]
+        .filter(Boolean)
+        .join(", ");
+  const { error, value } = createEvent({
+    uid: `activiteit-${activity.id}@komerbij`,
+    productId: "komerbij/activiteiten",
+    calName: `Week tegen Eenzaamheid ${activity.editionYear}`,
+    start: activity.startsAt,
+    startInputType: "utc",
+    startOutputType: "utc",
+    end: activity.endsAt,
+    endInputType: "utc",
+    endOutputType: "utc",
+    title: activity.cancelled ? `Gaat niet door: ${activity.title}` : activity.title,
+    description: `${activity.description}\n\nOrganisator: ${activity.organisationName}\nMeer informatie: ${pageUrl}`,
+    location: where,
+    geo: activity.lat !== null && activity.lon !== null && !activity.isOnline ? { lat: activity.lat, lon: activity.lon } : undefined,
+    url: pageUrl,
+    status: activity.cancelled ? "CANCELLED" : "CONFIRMED",
+    categories: ["Week tegen Eenzaamheid"],
+    created: activity.createdAt,
+    lastModified: activity.updatedAt ?? activity.createdAt,
+    sequence: activity.cancelled ? 1 : 0,
+  });
+  if (error || !value) throw error ?? new Error("Could not build the calendar file");
+  return value;
+}

@@ -1,0 +1,183 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { ClientOnly } from "remix-utils/client-only";
+import { useHydrated } from "remix-utils/use-hydrated";
+import { AccessibilityList, formatCost, typeLabel } from "~/components/activity-facts";
+import ActivityMap from "~/components/activity-map.client";
+import { mapLinks } from "~/components/map-styles";
+import { TARGET_GROUPS, type TargetGroup } from "~/models/activity";
+import { getPublicActivity } from "~/models/activity-search.server";
+import { useRootData } from "~/root";
+import { now } from "~/utils/clock.server";
+import { formatDate, formatTime } from "~/utils/time";
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const id = Number(params.id);
+  const activity = Number.isSafeInteger(id) && id > 0 ? getPublicActivity(id) : null;
+  if (!activity) throw new Response("Deze activiteit bestaat niet.", { status: 404 });
+  return { activity, isPast: activity.endsAt < now().getTime() };
+}
+
+export const links: LinksFunction = () => mapLinks(false);
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data
+    ? [
+        { title: `${data.activity.title} – Kom erbij` },
+        { name: "description", content: `${typeLabel(data.activity.type)} op ${formatDate(data.activity.startsAt)}${data.activity.place ? ` in ${data.activity.place}` : ""}.` },
+      ]
+    : [{ title: "Activiteit niet gevonden – Kom erbij" }];
+
+function PrintButton() {
+  const hydrated = useHydrated();
+  if (!hydrated) return null;
+  return (
+    <button type="button" className="secondary" onClick={() => window.print()}>
+      Afdrukken
+    </button>
+  );
+}
+
+export default function ActivityPage() {
+  const { activity: a, isPast } = useLoaderData<typeof loader>();
+  const root = useRootData();
+  const address = [a.venueName, [a.street, a.houseNumber].filter(Boolean).join(" "), [a.postcode, a.place].filter(Boolean).join(" ")].filter(Boolean);
+  const hasPoint = !a.isOnline && a.lat !== null && a.lon !== null;
+  const hasContact = a.publicContactName || a.publicContactEmail || a.publicContactPhone;
+
+  return (
+    <article className="activity">
+      <p className="no-print">
+        <Link to={a.editionYear ? `/?editie=${a.editionYear}` : "/"}>Terug naar zoeken</Link>
+      </p>
+      <h1>{a.title}</h1>
+      {a.cancelled ? (
+        <div className="alert error" role="status">
+          <p>
+            <strong>Deze activiteit gaat niet door.</strong>
+            {a.cancelReason ? ` ${a.cancelReason}` : ""}
+          </p>
+        </div>
+      ) : isPast ? (
+        <div className="alert" role="status">
+          <p>
+            <strong>Deze activiteit is al geweest.</strong> Kijk bij de <Link to="/">activiteiten van dit jaar</Link>.
+          </p>
+        </div>
+      ) : null}
+
+      <dl className="activity-facts">
+        <div>
+          <dt>Wat</dt>
+          <dd>
+            {typeLabel(a.type)}, tijdens de {a.editionNumber}e Week tegen Eenzaamheid ({a.editionYear})
+          </dd>
+        </div>
+        <div>
+          <dt>Wanneer</dt>
+          <dd>
+            {formatDate(a.startsAt)}, van {formatTime(a.startsAt)} tot {formatTime(a.endsAt)} uur
+            {!a.cancelled && !isPast ? (
+              <>
+                <br />
+                <a href={`/activiteiten/${a.id}/agenda.ics`} download className="no-print">
+                  Zet in mijn agenda
+                </a>
+              </>
+            ) : null}
+          </dd>
+        </div>
+        <div>
+          <dt>Waar</dt>
+          <dd>
+            {a.isOnline ? (
+              <>
+                Online.{" "}
+                {a.onlineUrl && !a.cancelled && !isPast ? (
+                  <a href={a.onlineUrl} rel="noopener noreferrer">Naar de online activiteit</a>
+                ) : null}
+              </>
+            ) : (
+              <>
+                {address.map((line) => (
+                  <span key={line} className="address-line">{line}</span>
+                ))}
+                {a.municipalityName && a.municipalityName !== a.place ? <span className="address-line">Gemeente {a.municipalityName}</span> : null}
+                {a.locationApproximate ? <span className="hint address-line">De plek op de kaart is bij benadering.</span> : null}
+                {hasPoint ? (
+                  <a className="no-print" href={`https://www.openstreetmap.org/directions?route=%3B${a.lat}%2C${a.lon}`} rel="noopener noreferrer">
+                    Route plannen (opent OpenStreetMap)
+                  </a>
+                ) : null}
+              </>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>Voor wie</dt>
+          <dd>{a.targetGroups.length ? a.targetGroups.map((g) => TARGET_GROUPS[g as TargetGroup] ?? g).join(", ") : "Iedereen"}</dd>
+        </div>
+        <div>
+          <dt>Toegankelijkheid</dt>
+          <dd>
+            <AccessibilityList activity={a} />
+          </dd>
+        </div>
+        <div>
+          <dt>Kosten</dt>
+          <dd>{formatCost(a.isFree, a.priceCents)}</dd>
+        </div>
+        <div>
+          <dt>Aanmelden</dt>
+          <dd>
+            {a.signUpRequired ? (a.signUpInfo ?? "Aanmelden is nodig. Neem contact op met de organisator.") : "Aanmelden is niet nodig: je kunt gewoon binnenlopen."}
+            {a.maxParticipants ? ` Er kunnen ${a.maxParticipants} mensen meedoen.` : ""}
+          </dd>
+        </div>
+        <div>
+          <dt>Contact</dt>
+          <dd>
+            {hasContact ? (
+              <>
+                {a.publicContactName ? <span className="address-line">{a.publicContactName}</span> : null}
+                {a.publicContactEmail ? (
+                  <span className="address-line">
+                    <a href={`mailto:${a.publicContactEmail}`}>{a.publicContactEmail}</a>
+                  </span>
+                ) : null}
+                {a.publicContactPhone ? (
+                  <span className="address-line">
+                    <a href={`tel:${a.publicContactPhone.replace(/[^\d+]/g, "")}`}>{a.publicContactPhone}</a>
+                  </span>
+                ) : null}
+              </>
+            ) : (
+              "De organisator heeft geen contactgegevens opgegeven."
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>Organisator</dt>
+          <dd>{a.organisationName}</dd>
+        </div>
+      </dl>
+
+      <h2>Over deze activiteit</h2>
+      {a.description.split(/\n{2,}/).map((p, i) => (
+        <p key={i}>{p}</p>
+      ))}
+
+      {hasPoint && root ? (
+        <div className="no-print">
+          <h2>Kaart</h2>
+          <ClientOnly fallback={<p className="hint map-fallback">De kaart verschijnt als JavaScript aan staat.</p>}>
+            {() => <ActivityMap lat={a.lat!} lon={a.lon!} title={a.title} tileUrl={root.map.tileUrl} attribution={root.map.attribution} />}
+          </ClientOnly>
+        </div>
+      ) : null}
+      <p className="no-print">
+        <PrintButton />
+      </p>
+    </article>
+  );
+}
