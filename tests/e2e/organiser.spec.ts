@@ -29,6 +29,7 @@ async function withoutJavaScript(browser: Browser, from: Page) {
 }
 
 test("a new organiser logs in, registers with and without JavaScript, and the team moderates", async ({ page, browser }) => {
+  test.setTimeout(90_000);
   await stubTiles(page);
   await page.goto("/inloggen");
   await expectAccessible(page);
