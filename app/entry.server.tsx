@@ -4,6 +4,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { startAttendanceScheduler } from "~/models/attendance.server";
 import { startOutboxSender } from "~/models/outbox-sender.server";
 import { NonceProvider } from "~/utils/nonce";
 import { applySecurityHeaders, createNonce } from "~/utils/security-headers.server";
@@ -12,6 +13,8 @@ const ABORT_DELAY = 5_000;
 
 // Queued e-mail goes out in the background, a second or two after the change that caused it.
 startOutboxSender();
+// Asks organisers for their attendance the day after their activity, and reminds once a week later.
+startAttendanceScheduler();
 
 export default function handleRequest(
   request: Request,

@@ -32,6 +32,7 @@ export default function TeamHome() {
       <ul className="cards">
         <li className="card"><h2><Link to="/beheer/controle">Activiteiten controleren</Link></h2><p>{pending === 1 ? "1 activiteit wacht" : `${pending} activiteiten wachten`} op controle.</p></li>
         <li className="card"><h2><Link to="/beheer/pakketten">Pakketbestellingen verwerken</Link></h2><p>Bestellingen, voorraad en de lijst voor het verzendhuis.</p></li>
+        <li className="card"><h2><Link to="/beheer/cijfers">Cijfers</Link></h2><p>Activiteiten, pakketten en opkomst per editie, de kaart en de vergelijking tussen edities.</p></li>
         <li className="card"><h2><Link to="/beheer/team">Team en rollen</Link></h2><p>Wie mag wat, en nieuwe collega's uitnodigen.</p></li>
         <li className="card"><h2><Link to="/beheer/e-mail">E-mail</Link></h2><p>Wat is verstuurd, wat wacht en wat is mislukt. Mislukte berichten opnieuw versturen.</p></li>
       </ul>

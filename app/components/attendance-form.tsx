@@ -1,0 +1,78 @@
+// The attendance report form, shared by the logged-in page and the e-mailed link. Works without JavaScript.
+import { Form } from "@remix-run/react";
+import { MAX_REPORTED_PARTICIPANTS } from "~/models/attendance";
+import { formatDateTime } from "~/utils/time";
+
+export type AttendanceValues = Record<string, string>;
+export type AttendanceErrors = Record<string, string[] | null | undefined>;
+
+export function AttendanceForm({ values, errors, deadline, editing }: { values: AttendanceValues; errors: AttendanceErrors; deadline: string; editing: boolean }) {
+  const errorCount = Object.values(errors).filter((e) => e?.length).length;
+  const field = (name: string) => ({ name, defaultValue: values[name] ?? "", errors: errors[name] ?? undefined });
+  return (
+    <Form method="post" noValidate aria-labelledby="opkomstformulier">
+      <h2 id="opkomstformulier">{editing ? "Opkomst aanpassen" : "Hoeveel mensen waren er?"}</h2>
+      <p>Een schatting is goed. Je kunt je melding aanpassen tot en met {formatDateTime(new Date(new Date(deadline).getTime() - 60_000))}.</p>
+      {errorCount > 0 ? (
+        <div className="alert error" role="alert">
+          <p>Er {errorCount === 1 ? "is 1 veld" : `zijn ${errorCount} velden`} nog niet goed ingevuld. Kijk bij de velden met een foutmelding.</p>
+        </div>
+      ) : null}
+      <NumberField label="Aantal deelnemers" required hint={`Iedereen die meedeed, zonder de vrijwilligers. Een heel getal van 0 tot en met ${MAX_REPORTED_PARTICIPANTS.toLocaleString("nl-NL")}.`} {...field("participants")} />
+      <NumberField label="Aantal vrijwilligers" required hint="Hoeveel mensen hielpen er mee? Waren er geen, vul dan 0 in." {...field("volunteers")} />
+      <NumberField label="Hoeveel deelnemers waren er voor het eerst?" hint="Mensen die nog nooit bij een activiteit van jullie waren. Weet je het niet? Laat dit dan leeg." {...field("firstTimers")} />
+      <div className="field">
+        <label htmlFor="remarks">Opmerking (niet verplicht)</label>
+        <p className="hint" id="remarks-hint">Bijvoorbeeld hoe het ging, of wat je opviel.</p>
+        <textarea
+          id="remarks"
+          name="remarks"
+          rows={4}
+          defaultValue={values.remarks ?? ""}
+          aria-invalid={errors.remarks?.length ? true : undefined}
+          aria-describedby={["remarks-hint", errors.remarks?.length ? "remarks-fout" : null].filter(Boolean).join(" ")}
+        />
+        {errors.remarks?.length ? <p className="field-error" id="remarks-fout">{errors.remarks[0]}</p> : null}
+      </div>
+      <button type="submit">{editing ? "Wijziging opslaan" : "Opkomst doorgeven"}</button>
+    </Form>
+  );
+}
+
+function NumberField(props: { name: string; label: string; defaultValue: string; errors?: string[]; hint?: string; required?: boolean }) {
+  const { name, label, hint, errors, required } = props;
+  const hintId = `${name}-hint`;
+  const errorId = `${name}-fout`;
+  const describedBy = [hint ? hintId : null, errors?.length ? errorId : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={name}>
+        {label}
+        {required ? null : " (niet verplicht)"}
+      </label>
+      {hint ? <p className="hint" id={hintId}>{hint}</p> : null}
+      <input id={name} name={name} type="text" inputMode="numeric" autoComplete="off" defaultValue={props.defaultValue} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy} required={required} />
+      {errors?.length ? <p className="field-error" id={errorId}>{errors[0]}</p> : null}
+    </div>
+  );
+}
+
+/** The saved report, read back to the organiser. */
+export function SavedReport({ report }: { report: { participants: number; volunteers: number; firstTimers: number | null; remarks: string | null } }) {
+  return (
+    <dl className="card">
+      <dt>Deelnemers</dt>
+      <dd>{report.participants.toLocaleString("nl-NL")}</dd>
+      <dt>Vrijwilligers</dt>
+      <dd>{report.volunteers.toLocaleString("nl-NL")}</dd>
+      <dt>Voor het eerst</dt>
+      <dd>{report.firstTimers === null ? "Niet ingevuld" : report.firstTimers.toLocaleString("nl-NL")}</dd>
+      {report.remarks ? (
+        <>
+          <dt>Opmerking</dt>
+          <dd className="pre-line">{report.remarks}</dd>
+        </>
+      ) : null}
+    </dl>
+  );
+}

@@ -1,0 +1,220 @@
+// Attendance after the Week: the organiser's report (one per activity, editable until the edition's
+// report deadline), the signed e-mail link that opens it without logging in, and the scheduler that
+// asks for it (the day after the activity) and reminds once (a week after the request).
+import { eq, sql } from "drizzle-orm";
+import { audit } from "~/utils/audit.server";
+import { now as clockNow } from "~/utils/clock.server";
+import { db, immediate, schema as t, type DbOrTx } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import { createSignedToken, readSignedTokenPurpose, verifySignedToken } from "~/utils/signed-token.server";
+import { addDays, amsterdamToUtc, utcToAmsterdam } from "~/utils/time";
+import type { AttendanceReportInput, AttendanceState } from "./attendance";
+import { enqueueEmail } from "./outbox.server";
+
+const DAY_MS = 86_400_000;
+export const REMINDER_AFTER_MS = 7 * DAY_MS;
+
+// ---------------------------------------------------------------------------------------------
+// Rules
+
+/** Reporting opens when the activity has ended and closes at the edition's deadline (exclusive). */
+export function attendanceState(activity: { status: string; endsAt: Date }, edition: { reportDeadline: Date }, now: Date): AttendanceState {
+  if (activity.status !== "published") return "not_published";
+  if (now < activity.endsAt) return "not_ended";
+  if (now >= edition.reportDeadline) return "closed";
+  return "open";
+}
+
+/** The request goes out from the start of the (Dutch) day after the activity ended. */
+export function requestDueAt(endsAt: Date): Date {
+  return amsterdamToUtc(addDays(utcToAmsterdam(endsAt).date, 1));
+}
+
+export const attendancePurpose = (activityId: number) => `attendance:${activityId}`;
+
+/** The personal link in the e-mail: opens only this activity's report form, until the deadline. */
+export function attendanceToken(activityId: number, reportDeadline: Date) {
+  return createSignedToken(attendancePurpose(activityId), reportDeadline);
+}
+export const attendanceUrl = (token: string) => `${env.PUBLIC_URL.replace(/\/$/, "")}/opkomst/${token}`;
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+function loadTarget(tx: DbOrTx, activityId: number) {
+  const row = tx
+    .select({
+      id: t.activities.id,
+      title: t.activities.title,
+      status: t.activities.status,
+      ownerId: t.activities.ownerId,
+      startsAt: t.activities.startsAt,
+      endsAt: t.activities.endsAt,
+      place: t.activities.place,
+      isOnline: t.activities.isOnline,
+      editionYear: t.editions.year,
+      reportDeadline: t.editions.reportDeadline,
+    })
+    .from(t.activities)
+    .innerJoin(t.editions, eq(t.editions.id, t.activities.editionId))
+    .where(eq(t.activities.id, activityId))
+    .get();
+  if (!row) return null;
+  const report =
+    tx
+      .select({ participants: t.attendanceReports.participants, volunteers: t.attendanceReports.volunteers, firstTimers: t.attendanceReports.firstTimers, remarks: t.attendanceReports.remarks, reportedAt: t.attendanceReports.reportedAt, updatedAt: t.attendanceReports.updatedAt })
+      .from(t.attendanceReports)
+      .where(eq(t.attendanceReports.activityId, activityId))
+      .get() ?? null;
+  return { activity: row, report };
+}
+
+export type AttendancePage = NonNullable<ReturnType<typeof loadTarget>> & { state: AttendanceState };
+
+/** The report page for a logged-in organiser; null when the activity is not theirs (404). */
+export function getAttendanceForOwner(ownerId: number, activityId: number, now: Date): AttendancePage | null {
+  const target = loadTarget(db, activityId);
+  if (!target || target.activity.ownerId !== ownerId) return null;
+  return { ...target, state: attendanceState(target.activity, { reportDeadline: target.activity.reportDeadline }, now) };
+}
+
+export type TokenAccess = { ok: true; activityId: number; page: AttendancePage } | { ok: false; reason: "invalid" | "expired" };
+
+/**
+ * What an e-mailed link may open: exactly the activity named in its signed purpose ("attendance:<id>"),
+ * until it expires. Tokens signed for any other purpose, tampered or expired tokens open nothing.
+ */
+export function getAttendanceForToken(token: string, now: Date): TokenAccess {
+  const purpose = readSignedTokenPurpose(token);
+  const match = purpose?.match(/^attendance:(\d{1,12})$/);
+  if (!match) return { ok: false, reason: "invalid" };
+  const activityId = Number(match[1]);
+  const check = verifySignedToken(token, attendancePurpose(activityId), now);
+  if (!check.ok) return { ok: false, reason: check.reason === "expired" ? "expired" : "invalid" };
+  const target = loadTarget(db, activityId);
+  if (!target) return { ok: false, reason: "invalid" };
+  return { ok: true, activityId, page: { ...target, state: attendanceState(target.activity, { reportDeadline: target.activity.reportDeadline }, now) } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+export type SaveAttendanceResult = { ok: true; created: boolean } | { ok: false; reason: "not_found" | Exclude<AttendanceState, "open"> };
+
+/**
+ * Saves (or replaces) the one report of an activity. The rules are checked again inside the write
+ * transaction, so a form opened before the deadline cannot be saved after it.
+ * `ownerId`: when given, the activity must be theirs (logged-in route); the link route passes the token's activity.
+ */
+export function saveAttendanceReport(args: { activityId: number; ownerId?: number; via: "login" | "link"; input: AttendanceReportInput; now: Date }): SaveAttendanceResult {
+  const { activityId, input, now } = args;
+  return immediate((tx): SaveAttendanceResult => {
+    const target = loadTarget(tx, activityId);
+    if (!target || (args.ownerId !== undefined && target.activity.ownerId !== args.ownerId)) return { ok: false, reason: "not_found" };
+    const state = attendanceState(target.activity, { reportDeadline: target.activity.reportDeadline }, now);
+    if (state !== "open") return { ok: false, reason: state };
+    const values = {
+      participants: input.participants,
+      volunteers: input.volunteers,
+      firstTimers: input.firstTimers ?? null,
+      remarks: input.remarks?.trim() ? input.remarks.trim() : null,
+    };
+    const actorId = target.activity.ownerId;
+    if (target.report) {
+      tx.update(t.attendanceReports).set({ ...values, updatedAt: now }).where(eq(t.attendanceReports.activityId, activityId)).run();
+    } else {
+      tx.insert(t.attendanceReports).values({ activityId, ...values, reportedAt: now, reportedById: actorId }).run();
+    }
+    audit(tx, {
+      actorId,
+      action: target.report ? "attendance.updated" : "attendance.reported",
+      entityType: "activity",
+      entityId: activityId,
+      details: { via: args.via, ...values, ...(target.report ? { before: { participants: target.report.participants, volunteers: target.report.volunteers, firstTimers: target.report.firstTimers } } : {}) },
+    });
+    return { ok: true, created: !target.report };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Asking for it
+
+/**
+ * Queues the attendance e-mails that are due at `now`:
+ * - a request from the day after a published activity ended, while its edition's deadline has not passed;
+ * - one reminder 7 days after the request (its `requestedAt`), only when still no report came in.
+ * Idempotent: the outbox's unique dedupe keys ("attendance-request:<id>", "attendance-reminder:<id>")
+ * make a second run (or a second process) queue nothing twice. One transaction for the whole batch.
+ */
+export function scheduleAttendanceRequests(now: Date): { requests: number; reminders: number } {
+  return immediate((tx) => {
+    const candidates = tx.all<{
+      id: number;
+      title: string;
+      endsAt: number;
+      reportDeadline: number;
+      email: string;
+      requestedAt: string | number | null;
+      hasRequest: number;
+      hasReminder: number;
+    }>(sql`
+      select a.id, a.title, a.ends_at as endsAt, e.report_deadline as reportDeadline, u.email,
+        req.requested_at as requestedAt, req.id is not null as hasRequest,
+        exists(select 1 from email_outbox rem where rem.dedupe_key = 'attendance-reminder:' || a.id) as hasReminder
+      from activities a
+      join editions e on e.id = a.edition_id
+      join users u on u.id = a.owner_id
+      left join (
+        select id, dedupe_key, coalesce(json_extract(props, '$.requestedAt'), next_attempt_at) as requested_at
+        from email_outbox where dedupe_key like 'attendance-request:%'
+      ) req on req.dedupe_key = 'attendance-request:' || a.id
+      where a.status = 'published'
+        and a.ends_at <= ${now.getTime()}
+        and e.report_deadline > ${now.getTime()}
+        and not exists (select 1 from attendance_reports r where r.activity_id = a.id)
+      order by a.ends_at, a.id
+    `);
+    let requests = 0;
+    let reminders = 0;
+    for (const c of candidates) {
+      const deadline = new Date(c.reportDeadline);
+      const props = { activityTitle: c.title, reportUrl: attendanceUrl(attendanceToken(c.id, deadline)), deadline: deadline.toISOString() };
+      if (!c.hasRequest) {
+        if (now < requestDueAt(new Date(c.endsAt))) continue;
+        enqueueEmail(tx, { template: "attendance-request", to: c.email, props: { ...props, requestedAt: now.toISOString() }, dedupeKey: `attendance-request:${c.id}` }, now);
+        requests++;
+      } else if (!c.hasReminder) {
+        const requestedAt = typeof c.requestedAt === "string" ? Date.parse(c.requestedAt) : Number(c.requestedAt);
+        if (!Number.isFinite(requestedAt) || now.getTime() < requestedAt + REMINDER_AFTER_MS) continue;
+        enqueueEmail(tx, { template: "attendance-reminder", to: c.email, props, dedupeKey: `attendance-reminder:${c.id}` }, now);
+        reminders++;
+      }
+    }
+    return { requests, reminders };
+  });
+}
+
+declare global {
+  // One scheduler per process, also across module reloads in development.
+  var __komerbijAttendanceScheduler: ReturnType<typeof setInterval> | undefined;
+}
+
+const SCHEDULER_INTERVAL_MS = 10 * 60_000;
+
+/** Runs the scheduler shortly after start and then every 10 minutes (never in tests; never keeps the process alive). */
+export function startAttendanceScheduler(clock: () => Date = clockNow) {
+  if (process.env.VITEST || globalThis.__komerbijAttendanceScheduler) return;
+  const tick = () => {
+    try {
+      const { requests, reminders } = scheduleAttendanceRequests(clock());
+      if (requests || reminders) console.info(`attendance: queued ${requests} request(s) and ${reminders} reminder(s)`);
+    } catch (error) {
+      console.error("attendance scheduler failed", error);
+    }
+  };
+  setTimeout(tick, 1_000).unref();
+  const timer = setInterval(tick, SCHEDULER_INTERVAL_MS);
+  timer.unref();
+  globalThis.__komerbijAttendanceScheduler = timer;
+}
+
