@@ -15,7 +15,7 @@
 //    the message goes out now. Either way: exactly one e-mail.
 // 5. The 24-hour window is the one gap: a row left in 'sending' for longer than that is not sent
 //    blind, but marked failed with an explanation, so the programme team decides (retry page).
-import { and, asc, eq, lt, lte } from "drizzle-orm";
+import { and, asc, eq, lt, lte, sql } from "drizzle-orm";
 import { renderEmail } from "../../emails";
 import { now as clockNow } from "~/utils/clock.server";
 import { db, immediate, schema } from "~/utils/db.server";
@@ -24,6 +24,7 @@ import { getEmailTransport, type EmailTransport } from "~/utils/email.server";
 export const MAX_ATTEMPTS = 8;
 const INTERVAL_MS = 1_500;
 const BATCH_SIZE = 25;
+const URGENT_TEMPLATES = ["login-code", "team-invite"];
 const IDEMPOTENCY_WINDOW_MS = 23 * 60 * 60_000; // Resend keeps keys 24 hours; keep a margin.
 
 /** Stable per message, so every attempt (also after a restart) is the same request to Resend. */
@@ -78,7 +79,8 @@ function claimNext(at: Date) {
       .select()
       .from(schema.emailOutbox)
       .where(and(eq(schema.emailOutbox.status, "pending"), lte(schema.emailOutbox.nextAttemptAt, at)))
-      .orderBy(asc(schema.emailOutbox.nextAttemptAt), asc(schema.emailOutbox.id))
+      // Someone is waiting for a login code right now; bulk mail (attendance requests) can wait a bit.
+      .orderBy(sql`${schema.emailOutbox.template} NOT IN (${sql.join(URGENT_TEMPLATES.map((t) => sql`${t}`), sql`, `)})`, asc(schema.emailOutbox.nextAttemptAt), asc(schema.emailOutbox.id))
       .limit(1)
       .get();
     if (!row) return null;

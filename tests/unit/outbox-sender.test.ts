@@ -57,6 +57,16 @@ describe("outbox sender with Resend", () => {
     expect(row.text).toBe(request.body!.text);
   });
 
+  it("sends a login code before an older backlog of attendance requests", async () => {
+    const request = { activityTitle: "Koffie", reportUrl: "https://komerbij.example/opkomst/x", deadline: "2026-12-15T23:00:00.000Z" };
+    db.transaction((tx) => {
+      for (let i = 0; i < 3; i++) enqueueEmail(tx, { template: "attendance-request", to: `org${i}@example.nl`, props: request }, new Date(T0.getTime() - 60_000));
+    });
+    enqueue("wacht@example.nl", "654321");
+    await deliverDueEmails({ transport: transport(), now: () => T0, batchSize: 1 });
+    expect(fake.requests.map((r) => r.body!.to)).toEqual([["wacht@example.nl"]]);
+  });
+
   it("retries a 500 and a 429 with backoff, then delivers exactly once", async () => {
     enqueue("bo@example.nl", "222222");
     fake.failNext(
