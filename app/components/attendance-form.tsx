@@ -1,6 +1,7 @@
 // The attendance report form, shared by the logged-in page and the e-mailed link. Works without JavaScript.
 import { Form } from "@remix-run/react";
 import { MAX_REPORTED_PARTICIPANTS } from "~/models/attendance";
+import type { AttendanceView } from "~/models/attendance.server";
 import { formatDateTime } from "~/utils/time";
 
 export type AttendanceValues = Record<string, string>;
@@ -74,5 +75,33 @@ export function SavedReport({ report }: { report: { participants: number; volunt
         </>
       ) : null}
     </dl>
+  );
+}
+
+export type AttendanceActionResult = { values: AttendanceValues; errors: AttendanceErrors; message?: string };
+
+/** The whole report page below its navigation: used by the logged-in page and the e-mailed link. */
+export function AttendancePageBody({ view, result, saved, note }: { view: AttendanceView; result?: AttendanceActionResult; saved: boolean; note?: string }) {
+  return (
+    <>
+      <h1>Opkomst doorgeven</h1>
+      <p>
+        Voor je activiteit <strong>{view.activity.title}</strong> ({formatDateTime(view.activity.startsAt)}{view.activity.place ? `, ${view.activity.place}` : ""}), Week tegen Eenzaamheid {view.year}.
+        {note ? ` ${note}` : ""}
+      </p>
+      {saved ? <div className="alert success" role="status"><p>Bedankt! We hebben de opkomst opgeslagen. Met deze cijfers laten we zien hoeveel mensen de Week samen bereikt.</p></div> : null}
+      {result?.message ? <div className="alert error" role="alert"><p>{result.message}</p></div> : null}
+      {view.report ? (
+        <section aria-labelledby="doorgegeven">
+          <h2 id="doorgegeven">Wat je hebt doorgegeven</h2>
+          <SavedReport report={view.report} />
+        </section>
+      ) : null}
+      {view.state === "open" ? (
+        <AttendanceForm values={result?.values ?? view.values} errors={result?.errors ?? {}} deadline={view.deadline} editing={Boolean(view.report)} />
+      ) : (
+        <div className="alert" role="status"><p>{view.stateText}</p></div>
+      )}
+    </>
   );
 }

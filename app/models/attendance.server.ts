@@ -8,7 +8,7 @@ import { db, immediate, schema as t, type DbOrTx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { createSignedToken, readSignedTokenPurpose, verifySignedToken } from "~/utils/signed-token.server";
 import { addDays, amsterdamToUtc, utcToAmsterdam } from "~/utils/time";
-import type { AttendanceReportInput, AttendanceState } from "./attendance";
+import { ATTENDANCE_STATE_TEXT, type AttendanceReportInput, type AttendanceState } from "./attendance";
 import { enqueueEmail } from "./outbox.server";
 
 const DAY_MS = 86_400_000;
@@ -77,6 +77,21 @@ export function getAttendanceForOwner(ownerId: number, activityId: number, now: 
   if (!target || target.activity.ownerId !== ownerId) return null;
   return { ...target, state: attendanceState(target.activity, { reportDeadline: target.activity.reportDeadline }, now) };
 }
+
+/** What both report pages show: the activity, the state and the saved report (as form values too). */
+export function attendanceView(page: AttendancePage) {
+  const r = page.report;
+  return {
+    activity: { id: page.activity.id, title: page.activity.title, startsAt: page.activity.startsAt.toISOString(), place: page.activity.isOnline ? "Online" : page.activity.place },
+    year: page.activity.editionYear,
+    deadline: page.activity.reportDeadline.toISOString(),
+    state: page.state,
+    stateText: page.state === "open" ? null : ATTENDANCE_STATE_TEXT[page.state],
+    report: r ? { participants: r.participants, volunteers: r.volunteers, firstTimers: r.firstTimers, remarks: r.remarks } : null,
+    values: r ? { participants: String(r.participants), volunteers: String(r.volunteers), firstTimers: r.firstTimers === null ? "" : String(r.firstTimers), remarks: r.remarks ?? "" } : ({} as Record<string, string>),
+  };
+}
+export type AttendanceView = ReturnType<typeof attendanceView>;
 
 export type TokenAccess = { ok: true; activityId: number; page: AttendancePage } | { ok: false; reason: "invalid" | "expired" };
 
