@@ -296,3 +296,10 @@ export function activitiesCsv(editionId: number, options: { withContact: boolean
     }),
   ]);
 }
+
+/** The edition named by `?editie=YYYY`, else the default one for the figures; null when unknown. */
+export function figureEditionFromQuery(url: URL, now: Date) {
+  const asked = url.searchParams.get("editie");
+  const year = asked && /^\d{4}$/.test(asked) ? Number(asked) : defaultFiguresYear(now);
+  return year ? getFigureEdition(year) : null;
+}

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { exportKitOrdersCsv, resolveKitOrderFilters } from "~/models/kit-order.server";
 import { now } from "~/utils/clock.server";
+import { csvDownload } from "~/utils/csv-response.server";
 import { requireProgrammeTeam } from "~/utils/session.server";
 
 /** The CSV for the mailing house, with the same filters as the list. */
@@ -9,11 +10,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters = resolveKitOrderFilters(new URL(request.url).searchParams, now());
   if (!filters) throw new Response("Niet gevonden", { status: 404 });
   const suffix = filters.status ? `-${filters.status}` : "";
-  return new Response(exportKitOrdersCsv(filters), {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="kom-erbij-pakketten-${filters.year}${suffix}.csv"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  return csvDownload(exportKitOrdersCsv(filters), `kom-erbij-pakketten-${filters.year}${suffix}.csv`);
 }
