@@ -1,6 +1,7 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { HoneypotInputs } from "remix-utils/honeypot/react";
 import { Field, FieldError, FormError } from "~/components/ui/field";
 import {
@@ -19,10 +20,12 @@ type Props = {
   lastResult?: SubmissionResult<string[]> | null;
   defaultValue?: Record<string, unknown>;
   submitLabel: string;
+  /** Shown below the location fields, e.g. the draggable pin when editing. */
+  pin?: ReactNode;
 };
 
 /** The activity form, shared by "new", "edit" and "copy". Works without JavaScript; with it, fields validate on blur. */
-export function ActivityForm({ window, windowText, municipalities, lastResult, defaultValue, submitLabel }: Props) {
+export function ActivityForm({ window, windowText, municipalities, lastResult, defaultValue, submitLabel, pin }: Props) {
   const schema = activityFormSchema(window, windowText);
   const [form, fields] = useForm({
     lastResult,
@@ -108,6 +111,7 @@ export function ActivityForm({ window, windowText, municipalities, lastResult, d
           </select>
         )}
       </Field>
+      {pin}
 
       <h2>Toegankelijkheid en kosten</h2>
       <fieldset>

@@ -117,6 +117,8 @@ type Located = { lat: number | null; lon: number | null; municipalityCode: strin
 /** Finds the point and municipality of the venue. PDOK first; the municipality centre when it fails. */
 async function locate(values: ActivityFormValues): Promise<Located> {
   if (values.isOnline) return { lat: null, lon: null, municipalityCode: values.municipalityCode ?? null, locationApproximate: false };
+  if (values.pinLat !== undefined && values.pinLon !== undefined && values.municipalityCode)
+    return { lat: values.pinLat, lon: values.pinLon, municipalityCode: values.municipalityCode, locationApproximate: false };
   const found = await geocodeAddress(values);
   if (!found && !values.municipalityCode)
     throw new RuleError("We konden deze plaats niet vinden. Controleer de plaats of kies de gemeente.", "municipalityCode");

@@ -104,6 +104,9 @@ export function activityFormSchema(window: ActivityWindow, windowText: string) {
       postcode: dutchPostcodeSchema().optional(),
       place: optionalText("de plaats", 80),
       municipalityCode: z.string().regex(/^GM\d{4}$/, "Kies een gemeente uit de lijst.").optional(),
+      // Set only when the organiser dragged the pin on the map (JavaScript); inside the Netherlands.
+      pinLat: z.coerce.number().min(50.7).max(53.6).optional(),
+      pinLon: z.coerce.number().min(3.3).max(7.3).optional(),
       wheelchairAccessible: checkbox,
       hearingLoop: checkbox,
       quietSpace: checkbox,

@@ -1,7 +1,11 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { ClientOnly } from "remix-utils/client-only";
 import { ActivityForm } from "~/components/activity-form";
+import LocationPin from "~/components/location-pin.client";
+import { mapLinks } from "~/components/map-styles";
+import { useRootData } from "~/root";
 import { canEdit, getOwnActivity, listMunicipalityOptions, toFormValues, updateActivity } from "~/models/activity.server";
 import { getEditionById } from "~/models/edition.server";
 import { editionWindow, handleActivityForm } from "~/utils/activity-form.server";
@@ -19,7 +23,8 @@ async function ownEditable(request: Request, params: { id?: string }) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { activity, edition } = await ownEditable(request, params);
-  return { id: activity.id, title: activity.title, status: activity.status, ...editionWindow(edition), municipalities: listMunicipalityOptions(), defaultValue: toFormValues(activity) };
+  const pin = !activity.isOnline && activity.lat !== null && activity.lon !== null ? { lat: activity.lat, lon: activity.lon, approximate: activity.locationApproximate } : null;
+  return { id: activity.id, title: activity.title, status: activity.status, pin, ...editionWindow(edition), municipalities: listMunicipalityOptions(), defaultValue: toFormValues(activity) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -30,16 +35,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
+export const links: LinksFunction = () => mapLinks(false);
+
 export const meta: MetaFunction = () => [{ title: "Activiteit aanpassen – Kom erbij" }];
 
 export default function EditActivity() {
   const data = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
+  const root = useRootData();
   return (
     <>
       <h1>Aanpassen: {data.title}</h1>
       {data.status === "rejected" ? <p className="alert">Als je opslaat, kijkt het programmateam je activiteit opnieuw na.</p> : null}
-      <ActivityForm window={data.window} windowText={data.windowText} municipalities={data.municipalities} lastResult={lastResult} defaultValue={data.defaultValue} submitLabel="Wijzigingen opslaan" />
+      <ActivityForm window={data.window} windowText={data.windowText} municipalities={data.municipalities} lastResult={lastResult} defaultValue={data.defaultValue} submitLabel="Wijzigingen opslaan"
+        pin={
+          data.pin ? (
+            <ClientOnly fallback={data.pin.approximate ? <p className="hint">De plek op de kaart is nu het midden van de gemeente. Met JavaScript kun je de punaise verslepen.</p> : null}>
+              {() => <LocationPin lat={data.pin!.lat} lon={data.pin!.lon} tileUrl={root!.map.tileUrl} attribution={root!.map.attribution} />}
+            </ClientOnly>
+          ) : null
+        }
+      />
     </>
   );
 }

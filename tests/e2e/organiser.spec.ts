@@ -91,4 +91,21 @@ test("a new organiser logs in, registers with and without JavaScript, and the te
   await published.getByRole("link", { name: /Bekijk op de site/ }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Koffie met JavaScript");
   await expect(page.getByText("eva.prive@example.org")).toHaveCount(0);
+
+  // With JavaScript the pin can be dragged to the right spot on the edit page.
+  await page.goto("/organisator/activiteiten");
+  await published.getByRole("link", { name: /Aanpassen/ }).click();
+  const pin = page.locator(".leaflet-marker-icon.map-pin");
+  await expect(pin).toBeVisible();
+  await pin.scrollIntoViewIfNeeded();
+  const box = (await pin.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 60, box.y + 40, { steps: 8 });
+  await page.mouse.up();
+  await expect(page.getByText("De punaise is verplaatst.")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Wijzigingen opslaan" }).click();
+  await expect(page.getByText("Je wijzigingen zijn opgeslagen.")).toBeVisible();
+  await expect(page.getByText(/in het midden van de gemeente/)).toHaveCount(0);
 });

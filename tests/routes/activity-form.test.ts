@@ -96,6 +96,18 @@ describe("registering an activity", () => {
     expect(saved.title).toBe(title);
   });
 
+  it("keeps a pin the organiser dragged on the map, instead of the municipality centre", async () => {
+    const mine = db.select().from(schema.activities).where(eq(schema.activities.title, valid.title)).get()!;
+    expect(mine.locationApproximate).toBe(true);
+    const params = { id: String(mine.id) };
+    const moved = { ...valid, municipalityCode: "GM0344", pinLat: "52.091234", pinLon: "5.118765" };
+    const result = await outcome(editAction(post(`/organisator/activiteiten/${mine.id}/bewerken`, moved, organiser, params)));
+    expect(result.location).toBe("/organisator/activiteiten?melding=opgeslagen");
+    expect(db.select().from(schema.activities).where(eq(schema.activities.id, mine.id)).get()).toMatchObject({ lat: 52.091234, lon: 5.118765, locationApproximate: false });
+    const outside = await outcome(editAction(post(`/organisator/activiteiten/${mine.id}/bewerken`, { ...moved, pinLat: "48.85" }, organiser, params)));
+    expect(outside.status).toBe(400);
+  });
+
   it("shows another organiser's activity as not found, for reading, editing and cancelling", async () => {
     const mine = db.select().from(schema.activities).innerJoin(schema.users, eq(schema.users.id, schema.activities.ownerId)).where(eq(schema.users.email, DEMO_ORGANISER_EMAIL)).all().at(-1)!.activities;
     const params = { id: String(mine.id) };
