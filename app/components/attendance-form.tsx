@@ -1,5 +1,6 @@
 // The attendance report form, shared by the logged-in page and the e-mailed link. Works without JavaScript.
 import { Form } from "@remix-run/react";
+import { PlainField } from "~/components/ui/field";
 import { MAX_REPORTED_PARTICIPANTS } from "~/models/attendance";
 import type { AttendanceView } from "~/models/attendance.server";
 import { formatDateTime } from "~/utils/time";
@@ -19,9 +20,9 @@ export function AttendanceForm({ values, errors, deadline, editing }: { values: 
           <p>Er {errorCount === 1 ? "is 1 veld" : `zijn ${errorCount} velden`} nog niet goed ingevuld. Kijk bij de velden met een foutmelding.</p>
         </div>
       ) : null}
-      <NumberField label="Aantal deelnemers" required hint={`Iedereen die meedeed, zonder de vrijwilligers. Een heel getal van 0 tot en met ${MAX_REPORTED_PARTICIPANTS.toLocaleString("nl-NL")}.`} {...field("participants")} />
-      <NumberField label="Aantal vrijwilligers" required hint="Hoeveel mensen hielpen er mee? Waren er geen, vul dan 0 in." {...field("volunteers")} />
-      <NumberField label="Hoeveel deelnemers waren er voor het eerst?" hint="Mensen die nog nooit bij een activiteit van jullie waren. Weet je het niet? Laat dit dan leeg." {...field("firstTimers")} />
+      <PlainField inputMode="numeric" label="Aantal deelnemers" required hint={`Iedereen die meedeed, zonder de vrijwilligers. Een heel getal van 0 tot en met ${MAX_REPORTED_PARTICIPANTS.toLocaleString("nl-NL")}.`} {...field("participants")} />
+      <PlainField inputMode="numeric" label="Aantal vrijwilligers" required hint="Hoeveel mensen hielpen er mee? Waren er geen, vul dan 0 in." {...field("volunteers")} />
+      <PlainField inputMode="numeric" label="Hoeveel deelnemers waren er voor het eerst?" hint="Mensen die nog nooit bij een activiteit van jullie waren. Weet je het niet? Laat dit dan leeg." {...field("firstTimers")} />
       <div className="field">
         <label htmlFor="remarks">Opmerking (niet verplicht)</label>
         <p className="hint" id="remarks-hint">Bijvoorbeeld hoe het ging, of wat je opviel.</p>
@@ -40,23 +41,6 @@ export function AttendanceForm({ values, errors, deadline, editing }: { values: 
   );
 }
 
-function NumberField(props: { name: string; label: string; defaultValue: string; errors?: string[]; hint?: string; required?: boolean }) {
-  const { name, label, hint, errors, required } = props;
-  const hintId = `${name}-hint`;
-  const errorId = `${name}-fout`;
-  const describedBy = [hint ? hintId : null, errors?.length ? errorId : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className="field">
-      <label htmlFor={name}>
-        {label}
-        {required ? null : " (niet verplicht)"}
-      </label>
-      {hint ? <p className="hint" id={hintId}>{hint}</p> : null}
-      <input id={name} name={name} type="text" inputMode="numeric" autoComplete="off" defaultValue={props.defaultValue} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy} required={required} />
-      {errors?.length ? <p className="field-error" id={errorId}>{errors[0]}</p> : null}
-    </div>
-  );
-}
 
 /** The saved report, read back to the organiser. */
 export function SavedReport({ report }: { report: { participants: number; volunteers: number; firstTimers: number | null; remarks: string | null } }) {

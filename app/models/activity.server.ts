@@ -1,7 +1,7 @@
 // The organiser's and moderator's side of activities: registering, editing, copying, cancelling
 // and reviewing. Ownership is always part of the WHERE clause; every change is audited and the
 // e-mail it causes is queued in the same transaction.
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { audit } from "~/utils/audit.server";
 import { db, schema, type DbOrTx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
@@ -228,7 +228,7 @@ export function weekShift(from: Edition, to: Edition) {
 // ---------------------------------------------------------------------------------------------
 // Moderation (programme team)
 
-export function listPendingActivities() {
+function reviewQuery() {
   return db
     .select({
       id: a.id,
@@ -245,9 +245,20 @@ export function listPendingActivities() {
     .from(a)
     .innerJoin(schema.editions, eq(schema.editions.id, a.editionId))
     .leftJoin(schema.municipalities, eq(schema.municipalities.code, a.municipalityCode))
-    .where(eq(a.status, "pending"))
-    .orderBy(desc(a.createdAt), desc(a.id))
-    .all();
+    .$dynamic();
+}
+
+export function listPendingActivities() {
+  return reviewQuery().where(eq(a.status, "pending")).orderBy(desc(a.createdAt), desc(a.id)).all();
+}
+
+/** One activity that waits for review; null when it does not (anymore). */
+export function getPendingActivity(id: number) {
+  return reviewQuery().where(and(eq(a.id, id), eq(a.status, "pending"))).get() ?? null;
+}
+
+export function countPendingActivities(): number {
+  return db.select({ n: count() }).from(a).where(eq(a.status, "pending")).get()!.n;
 }
 
 function ownerEmailsOf(tx: DbOrTx, ids: number[]) {

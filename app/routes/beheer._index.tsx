@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { listPendingActivities } from "~/models/activity.server";
+import { countPendingActivities } from "~/models/activity.server";
 import { PHASE_LABELS } from "~/models/edition";
 import { describeEdition, listEditions } from "~/models/edition.server";
 import { now } from "~/utils/clock.server";
@@ -13,7 +13,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireProgrammeTeam(request);
   const at = now();
   return {
-    pending: listPendingActivities().length,
+    pending: countPendingActivities(),
     editions: listEditions().map((e) => {
       const d = describeEdition(e, at);
       return {

@@ -5,7 +5,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field } from "~/components/ui/field";
-import { approveActivities, listPendingActivities, rejectActivity } from "~/models/activity.server";
+import { approveActivities, getPendingActivity, rejectActivity } from "~/models/activity.server";
 import { now } from "~/utils/clock.server";
 import { requireProgrammeTeam } from "~/utils/session.server";
 import { formatDate, formatTime } from "~/utils/time";
@@ -20,7 +20,7 @@ const schema = z.discriminatedUnion("intent", [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireProgrammeTeam(request);
-  const activity = listPendingActivities().find((p) => p.id === Number(params.id));
+  const activity = getPendingActivity(Number(params.id));
   if (!activity) throw redirect("/beheer/controle");
   return { ...activity, startsAt: activity.startsAt.toISOString(), createdAt: activity.createdAt.toISOString() };
 }

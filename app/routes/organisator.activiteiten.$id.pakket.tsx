@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { PlainField } from "~/components/ui/field";
 import { availabilityMessage, KitOrderInputSchema, MAX_EXPECTED_PARTICIPANTS, refusalMessage, type KitItem } from "~/models/kit-order";
 import { getKitOrderPage, placeKitOrder } from "~/models/kit-order.server";
 import { now } from "~/utils/clock.server";
@@ -140,48 +141,19 @@ function OrderForm({ values, errors, closesAt }: { values: Values; errors: Error
       ) : null}
       <fieldset>
         <legend>Bezorgadres</legend>
-        <Field label="Naam van wie het pakket aanneemt" autoComplete="name" required {...field("deliveryName")} />
-        <Field label="Organisatie" autoComplete="organization" {...field("deliveryOrganisation")} />
-        <Field label="Straat" autoComplete="address-line1" required {...field("street")} />
-        <Field label="Huisnummer" inputMode="numeric" required hint="Alleen cijfers, zoals 12." {...field("houseNumber")} />
-        <Field label="Toevoeging" hint="Bijvoorbeeld A of 2-hoog." {...field("houseNumberAddition")} />
-        <Field label="Postcode" autoComplete="postal-code" required hint="Zoals 1234 AB." {...field("postcode")} />
-        <Field label="Plaats" autoComplete="address-level2" required {...field("place")} />
+        <PlainField label="Naam van wie het pakket aanneemt" autoComplete="name" required {...field("deliveryName")} />
+        <PlainField label="Organisatie" autoComplete="organization" {...field("deliveryOrganisation")} />
+        <PlainField label="Straat" autoComplete="address-line1" required {...field("street")} />
+        <PlainField label="Huisnummer" inputMode="numeric" required hint="Alleen cijfers, zoals 12." {...field("houseNumber")} />
+        <PlainField label="Toevoeging" hint="Bijvoorbeeld A of 2-hoog." {...field("houseNumberAddition")} />
+        <PlainField label="Postcode" autoComplete="postal-code" required hint="Zoals 1234 AB." {...field("postcode")} />
+        <PlainField label="Plaats" autoComplete="address-level2" required {...field("place")} />
       </fieldset>
-      <Field label="Hoeveel deelnemers verwacht je?" inputMode="numeric" required hint={`Een schatting is goed. Een getal van 1 tot en met ${MAX_EXPECTED_PARTICIPANTS.toLocaleString("nl-NL")}.`} {...field("expectedParticipants")} />
-      <Field label="Opmerkingen" multiline hint="Bijvoorbeeld wanneer er iemand is om het pakket aan te nemen." {...field("remarks")} />
+      <PlainField label="Hoeveel deelnemers verwacht je?" inputMode="numeric" required hint={`Een schatting is goed. Een getal van 1 tot en met ${MAX_EXPECTED_PARTICIPANTS.toLocaleString("nl-NL")}.`} {...field("expectedParticipants")} />
+      <PlainField label="Opmerkingen" multiline hint="Bijvoorbeeld wanneer er iemand is om het pakket aan te nemen." {...field("remarks")} />
       <input type="hidden" name="intent" value="review" />
       <button type="submit">Verder naar controleren</button>
     </Form>
-  );
-}
-
-function Field(props: {
-  name: string;
-  label: string;
-  defaultValue: string;
-  errors?: string[];
-  hint?: string;
-  required?: boolean;
-  multiline?: boolean;
-  autoComplete?: string;
-  inputMode?: "numeric" | "text";
-}) {
-  const { name, label, hint, errors, required } = props;
-  const hintId = `${name}-hint`;
-  const errorId = `${name}-fout`;
-  const describedBy = [hint ? hintId : null, errors?.length ? errorId : null].filter(Boolean).join(" ") || undefined;
-  const common = { id: name, name, defaultValue: props.defaultValue, "aria-invalid": errors?.length ? true : undefined, "aria-describedby": describedBy, required };
-  return (
-    <div className="field">
-      <label htmlFor={name}>
-        {label}
-        {required ? null : " (niet verplicht)"}
-      </label>
-      {hint ? <p className="hint" id={hintId}>{hint}</p> : null}
-      {props.multiline ? <textarea rows={4} {...common} /> : <input type="text" autoComplete={props.autoComplete ?? "off"} inputMode={props.inputMode} {...common} />}
-      {errors?.length ? <p className="field-error" id={errorId}>{errors[0]}</p> : null}
-    </div>
   );
 }
 

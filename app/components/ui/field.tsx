@@ -44,3 +44,33 @@ export function FormError({ errors, id }: { errors?: string[]; id?: string }) {
     </div>
   );
 }
+
+/** A labelled text field for forms validated on the server without conform (errors from zod's flatten). */
+export function PlainField(props: {
+  name: string;
+  label: string;
+  defaultValue: string;
+  errors?: string[];
+  hint?: string;
+  required?: boolean;
+  multiline?: boolean;
+  autoComplete?: string;
+  inputMode?: "numeric" | "text";
+}) {
+  const { name, label, hint, errors, required } = props;
+  const hintId = `${name}-hint`;
+  const errorId = `${name}-fout`;
+  const describedBy = [hint ? hintId : null, errors?.length ? errorId : null].filter(Boolean).join(" ") || undefined;
+  const common = { id: name, name, defaultValue: props.defaultValue, "aria-invalid": errors?.length ? true : undefined, "aria-describedby": describedBy, required };
+  return (
+    <div className="field">
+      <label htmlFor={name}>
+        {label}
+        {required ? null : " (niet verplicht)"}
+      </label>
+      {hint ? <p className="hint" id={hintId}>{hint}</p> : null}
+      {props.multiline ? <textarea rows={4} {...common} /> : <input type="text" autoComplete={props.autoComplete ?? "off"} inputMode={props.inputMode} {...common} />}
+      {errors?.length ? <p className="field-error" id={errorId}>{errors[0]}</p> : null}
+    </div>
+  );
+}
