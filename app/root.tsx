@@ -55,7 +55,9 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <a className="skip-link" href="#inhoud">Direct naar de inhoud</a>
+        <a className="skip-link" href="#inhoud">
+          Direct naar de inhoud
+        </a>
         {data?.demoMailbox ? (
           <div className="demo-banner" role="note">
             <div className="container">
@@ -100,7 +102,9 @@ export function ErrorBoundary() {
     return (
       <>
         <h1>Geen toegang</h1>
-        <p>Je hebt geen toegang tot deze pagina. Log in met een ander account of ga terug naar de <Link to="/">startpagina</Link>.</p>
+        <p>
+          Je hebt geen toegang tot deze pagina. Log in met een ander account of ga terug naar de <Link to="/">startpagina</Link>.
+        </p>
       </>
     );
   }
@@ -108,7 +112,9 @@ export function ErrorBoundary() {
     <>
       <h1>Er ging iets mis</h1>
       <p>Sorry, dit lukte niet. Probeer het over een paar minuten opnieuw.</p>
-      <p>Blijft het misgaan? Ga dan terug naar de <Link to="/">startpagina</Link>.</p>
+      <p>
+        Blijft het misgaan? Ga dan terug naar de <Link to="/">startpagina</Link>.
+      </p>
     </>
   );
 }

@@ -24,10 +24,45 @@ type EditionSeed = {
 
 // The editions as the programme team set them; 2027 uses the default week rule.
 const EDITIONS: EditionSeed[] = [
-  { year: 2024, weekStart: "2024-09-26", weekEnd: "2024-10-02", registrationOpens: "2024-03-01", orderingOpens: "2024-04-15", orderingCloses: "2024-08-31", reportDeadline: "2024-11-30", kitStock: 750 },
-  { year: 2025, weekStart: "2025-09-25", weekEnd: "2025-10-01", registrationOpens: "2025-03-01", orderingOpens: "2025-04-14", orderingCloses: "2025-08-31", reportDeadline: "2025-11-30", kitStock: 800 },
-  { year: 2026, weekStart: "2026-09-24", weekEnd: "2026-09-30", registrationOpens: "2026-03-02", orderingOpens: "2026-04-13", orderingCloses: "2026-08-31", reportDeadline: "2026-12-15", kitStock: 850 },
-  { year: 2027, ...defaultWeekForYear(2027), registrationOpens: "2026-11-02", orderingOpens: "2026-11-02", orderingCloses: "2027-08-31", reportDeadline: "2027-12-15", kitStock: 900 },
+  {
+    year: 2024,
+    weekStart: "2024-09-26",
+    weekEnd: "2024-10-02",
+    registrationOpens: "2024-03-01",
+    orderingOpens: "2024-04-15",
+    orderingCloses: "2024-08-31",
+    reportDeadline: "2024-11-30",
+    kitStock: 750,
+  },
+  {
+    year: 2025,
+    weekStart: "2025-09-25",
+    weekEnd: "2025-10-01",
+    registrationOpens: "2025-03-01",
+    orderingOpens: "2025-04-14",
+    orderingCloses: "2025-08-31",
+    reportDeadline: "2025-11-30",
+    kitStock: 800,
+  },
+  {
+    year: 2026,
+    weekStart: "2026-09-24",
+    weekEnd: "2026-09-30",
+    registrationOpens: "2026-03-02",
+    orderingOpens: "2026-04-13",
+    orderingCloses: "2026-08-31",
+    reportDeadline: "2026-12-15",
+    kitStock: 850,
+  },
+  {
+    year: 2027,
+    ...defaultWeekForYear(2027),
+    registrationOpens: "2026-11-02",
+    orderingOpens: "2026-11-02",
+    orderingCloses: "2027-08-31",
+    reportDeadline: "2027-12-15",
+    kitStock: 900,
+  },
 ];
 
 /** Reference facts every installation needs: the municipalities and the editions. Never overwrites edits. */
@@ -97,22 +132,134 @@ type Random = ReturnType<typeof random>;
 // Approximate populations (thousands, 2025) of the largest municipalities; the rest count as 25k.
 // Only used to spread demo activities realistically.
 const POPULATION_K: Record<string, number> = {
-  GM0363: 930, GM0599: 670, GM0518: 570, GM0344: 375, GM0772: 245, GM0014: 240, GM0034: 225,
-  GM0855: 230, GM0758: 185, GM0268: 185, GM0200: 170, GM0202: 165, GM0392: 165, GM0153: 160,
-  GM0796: 160, GM0307: 160, GM0394: 160, GM0479: 165, GM0193: 135, GM0637: 130, GM0546: 130,
-  GM0935: 125, GM0080: 125, GM0228: 120, GM0361: 110, GM0439: 95, GM0503: 105, GM0150: 105,
-  GM0983: 100, GM0484: 115, GM0513: 75, GM0606: 80, GM0622: 75, GM0141: 75, GM0603: 55,
+  GM0363: 930,
+  GM0599: 670,
+  GM0518: 570,
+  GM0344: 375,
+  GM0772: 245,
+  GM0014: 240,
+  GM0034: 225,
+  GM0855: 230,
+  GM0758: 185,
+  GM0268: 185,
+  GM0200: 170,
+  GM0202: 165,
+  GM0392: 165,
+  GM0153: 160,
+  GM0796: 160,
+  GM0307: 160,
+  GM0394: 160,
+  GM0479: 165,
+  GM0193: 135,
+  GM0637: 130,
+  GM0546: 130,
+  GM0935: 125,
+  GM0080: 125,
+  GM0228: 120,
+  GM0361: 110,
+  GM0439: 95,
+  GM0503: 105,
+  GM0150: 105,
+  GM0983: 100,
+  GM0484: 115,
+  GM0513: 75,
+  GM0606: 80,
+  GM0622: 75,
+  GM0141: 75,
+  GM0603: 55,
 };
 
-const STREETS = ["Dorpsstraat", "Kerkstraat", "Molenweg", "Stationsplein", "Marktplein", "Schoolstraat", "Julianalaan", "Beatrixstraat", "Lindenlaan", "Parkweg", "Wilhelminastraat", "Nieuwstraat", "Oranjestraat", "Emmalaan", "Raadhuisplein"];
-const VENUES = ["Buurthuis De Schakel", "Wijkcentrum Het Anker", "Dorpshuis De Linde", "Bibliotheek", "Ontmoetingscentrum De Brug", "Zorgcentrum Het Zonnehuis", "Speeltuingebouw", "Kerkzaal De Ark", "Sporthal Centrum", "Stadstuin", "Theehuis in het park", "Buurtkamer Samen"];
-const ORG_PREFIXES = ["Stichting Welzijn", "Bibliotheek", "Buurtinitiatief Samen", "Gemeente", "Vrijwilligerscentrale", "Coalitie Eén tegen eenzaamheid", "Stichting Ouderenwerk", "Jongerenwerk"];
+const STREETS = [
+  "Dorpsstraat",
+  "Kerkstraat",
+  "Molenweg",
+  "Stationsplein",
+  "Marktplein",
+  "Schoolstraat",
+  "Julianalaan",
+  "Beatrixstraat",
+  "Lindenlaan",
+  "Parkweg",
+  "Wilhelminastraat",
+  "Nieuwstraat",
+  "Oranjestraat",
+  "Emmalaan",
+  "Raadhuisplein",
+];
+const VENUES = [
+  "Buurthuis De Schakel",
+  "Wijkcentrum Het Anker",
+  "Dorpshuis De Linde",
+  "Bibliotheek",
+  "Ontmoetingscentrum De Brug",
+  "Zorgcentrum Het Zonnehuis",
+  "Speeltuingebouw",
+  "Kerkzaal De Ark",
+  "Sporthal Centrum",
+  "Stadstuin",
+  "Theehuis in het park",
+  "Buurtkamer Samen",
+];
+const ORG_PREFIXES = [
+  "Stichting Welzijn",
+  "Bibliotheek",
+  "Buurtinitiatief Samen",
+  "Gemeente",
+  "Vrijwilligerscentrale",
+  "Coalitie Eén tegen eenzaamheid",
+  "Stichting Ouderenwerk",
+  "Jongerenwerk",
+];
 const ORG_KINDS: Record<string, string> = {
-  "Stichting Welzijn": "welzijn", Bibliotheek: "bibliotheek", "Buurtinitiatief Samen": "initiatief", Gemeente: "gemeente",
-  Vrijwilligerscentrale: "initiatief", "Coalitie Eén tegen eenzaamheid": "anders", "Stichting Ouderenwerk": "welzijn", Jongerenwerk: "welzijn",
+  "Stichting Welzijn": "welzijn",
+  Bibliotheek: "bibliotheek",
+  "Buurtinitiatief Samen": "initiatief",
+  Gemeente: "gemeente",
+  Vrijwilligerscentrale: "initiatief",
+  "Coalitie Eén tegen eenzaamheid": "anders",
+  "Stichting Ouderenwerk": "welzijn",
+  Jongerenwerk: "welzijn",
 };
-const FIRST_NAMES = ["Anna", "Bram", "Carla", "Daan", "Esra", "Fatima", "Gerrit", "Hanna", "Ilse", "Joost", "Karim", "Lotte", "Mila", "Noah", "Olga", "Pieter", "Roos", "Sanne", "Tom", "Yara"];
-const LAST_NAMES = ["de Vries", "Jansen", "Bakker", "Visser", "Smit", "Meijer", "de Boer", "Mulder", "de Groot", "Bos", "Vos", "Peters", "Hendriks", "Dekker", "Yilmaz", "El Amrani"];
+const FIRST_NAMES = [
+  "Anna",
+  "Bram",
+  "Carla",
+  "Daan",
+  "Esra",
+  "Fatima",
+  "Gerrit",
+  "Hanna",
+  "Ilse",
+  "Joost",
+  "Karim",
+  "Lotte",
+  "Mila",
+  "Noah",
+  "Olga",
+  "Pieter",
+  "Roos",
+  "Sanne",
+  "Tom",
+  "Yara",
+];
+const LAST_NAMES = [
+  "de Vries",
+  "Jansen",
+  "Bakker",
+  "Visser",
+  "Smit",
+  "Meijer",
+  "de Boer",
+  "Mulder",
+  "de Groot",
+  "Bos",
+  "Vos",
+  "Peters",
+  "Hendriks",
+  "Dekker",
+  "Yilmaz",
+  "El Amrani",
+];
 
 const TITLES: Record<ActivityType, string[]> = {
   ontmoeting: ["Koffieochtend voor de buurt", "Inloopmiddag: kom erbij!", "Buurtborrel", "Open huis in de buurtkamer"],
@@ -121,13 +268,25 @@ const TITLES: Record<ActivityType, string[]> = {
   creatief: ["Creatieve middag: kaarten maken", "Samen breien en haken", "Schilderen voor beginners", "Bloemschikken"],
   "muziek-cultuur": ["Meezingmiddag met het koor", "Muziek en verhalen", "Filmmiddag met nagesprek", "Dansmiddag"],
   spel: ["Spelletjesmiddag", "Bingo in de buurt", "Sjoelen en klaverjassen", "Schaakcafé"],
-  "gesprek-lezing": ["Gesprek: eenzaamheid bespreekbaar", "Lezing over verbinding", "Verhalencafé", "Praatgroep voor mantelzorgers"],
+  "gesprek-lezing": [
+    "Gesprek: eenzaamheid bespreekbaar",
+    "Lezing over verbinding",
+    "Verhalencafé",
+    "Praatgroep voor mantelzorgers",
+  ],
   online: ["Online koffie-uurtje", "Digitaal spelletjescafé", "Online gesprek voor jongeren"],
   anders: ["Buurtmarkt met ontmoeting", "Repair café met koffie", "Moestuinmiddag"],
 };
 const TYPE_WEIGHTS: [ActivityType, number][] = [
-  ["ontmoeting", 30], ["samen-eten", 18], ["wandelen-bewegen", 12], ["creatief", 10], ["muziek-cultuur", 9],
-  ["spel", 8], ["gesprek-lezing", 7], ["online", 2], ["anders", 4],
+  ["ontmoeting", 30],
+  ["samen-eten", 18],
+  ["wandelen-bewegen", 12],
+  ["creatief", 10],
+  ["muziek-cultuur", 9],
+  ["spel", 8],
+  ["gesprek-lezing", 7],
+  ["online", 2],
+  ["anders", 4],
 ];
 
 function weighted<T>(r: Random, entries: readonly (readonly [T, number])[]): T {
@@ -140,7 +299,8 @@ function weighted<T>(r: Random, entries: readonly (readonly [T, number])[]): T {
   return entries[entries.length - 1][0];
 }
 
-const postcode = (r: Random) => `${r.int(1000, 9999)} ${String.fromCharCode(65 + r.int(0, 25), 65 + r.int(0, 25))}`.replace(/S[ADS]$|SS$/, "AB");
+const postcode = (r: Random) =>
+  `${r.int(1000, 9999)} ${String.fromCharCode(65 + r.int(0, 25), 65 + r.int(0, 25))}`.replace(/S[ADS]$|SS$/, "AB");
 
 type EditionRow = typeof t.editions.$inferSelect;
 
@@ -156,15 +316,25 @@ function seedDemoData(db: AppDatabase) {
   const r = random(20100930);
   const now = new Date();
   db.transaction((tx) => {
-    const insertUser = (email: string, name: string, role: "organiser" | "programme_team" | "coordinator", municipalityCode?: string) =>
-      tx.insert(t.users).values({ email, name, role, municipalityCode }).returning({ id: t.users.id }).get().id;
+    const insertUser = (
+      email: string,
+      name: string,
+      role: "organiser" | "programme_team" | "coordinator",
+      municipalityCode?: string,
+    ) => tx.insert(t.users).values({ email, name, role, municipalityCode }).returning({ id: t.users.id }).get().id;
 
     const demoOrganiserId = insertUser(DEMO_ORGANISER_EMAIL, "Demi Organisator", "organiser");
     const teamId = insertUser(DEMO_TEAM_EMAIL, "Pim Programmateam", "programme_team");
     insertUser(DEMO_COORDINATOR_EMAIL, "Gert Gemeente", "coordinator", "GM0344");
 
     const municipalityWeights = MUNICIPALITIES_2025.map((m) => [m, POPULATION_K[m[0]] ?? 25] as const);
-    const organisers: { id: number; organisation: string; kind: string; municipality: (typeof MUNICIPALITIES_2025)[number]; name: string }[] = [];
+    const organisers: {
+      id: number;
+      organisation: string;
+      kind: string;
+      municipality: (typeof MUNICIPALITIES_2025)[number];
+      name: string;
+    }[] = [];
     for (let i = 1; i <= 260; i++) {
       const municipality = weighted(r, municipalityWeights);
       const prefix = r.pick(ORG_PREFIXES);
@@ -181,7 +351,17 @@ function seedDemoData(db: AppDatabase) {
       const silent = new Set(MUNICIPALITIES_2025.filter(() => r.chance(0.24)).map((m) => m[0]));
       const active = organisers.filter((o) => !silent.has(o.municipality[0]));
       for (let n = 0; n < volume.activities; n++) {
-        const owner = n < 3 ? { ...organisers[0], id: demoOrganiserId, organisation: "Stichting Samen in de Wijk Utrecht", kind: "welzijn", municipality: MUNICIPALITIES_2025.find((m) => m[0] === "GM0344")!, name: "Demi Organisator" } : r.pick(active);
+        const owner =
+          n < 3
+            ? {
+                ...organisers[0],
+                id: demoOrganiserId,
+                organisation: "Stichting Samen in de Wijk Utrecht",
+                kind: "welzijn",
+                municipality: MUNICIPALITIES_2025.find((m) => m[0] === "GM0344")!,
+                name: "Demi Organisator",
+              }
+            : r.pick(active);
         seedActivity(tx as unknown as AppDatabase, r, edition, owner, volume, now, teamId, n);
       }
     }
@@ -205,14 +385,24 @@ function seedActivity(
   const startHour = r.int(9, 19);
   const startsAt = amsterdamToUtc(day, `${String(startHour).padStart(2, "0")}:${r.pick(["00", "30"])}`);
   const endsAt = new Date(startsAt.getTime() + r.int(3, 6) * 30 * 60_000);
-  const createdAt = new Date(edition.registrationOpensAt.getTime() + r.next() * (Math.min(startsAt.getTime(), now.getTime()) - edition.registrationOpensAt.getTime()) * 0.9);
+  const createdAt = new Date(
+    edition.registrationOpensAt.getTime() +
+      r.next() * (Math.min(startsAt.getTime(), now.getTime()) - edition.registrationOpensAt.getTime()) * 0.9,
+  );
   const upcoming = startsAt > now;
   const demoOwned = n < 3;
   const status = demoOwned
-    ? n === 1 && upcoming ? "pending" : "published"
-    : upcoming && r.chance(0.3) ? "pending" : r.chance(0.025) ? "cancelled" : "published";
+    ? n === 1 && upcoming
+      ? "pending"
+      : "published"
+    : upcoming && r.chance(0.3)
+      ? "pending"
+      : r.chance(0.025)
+        ? "cancelled"
+        : "published";
   // Scatter around the centre, kept inside the municipality's bounding box.
-  const spread = (centre: number, min: number, max: number) => Math.min(max, Math.max(min, centre + (r.next() - 0.5) * (max - min) * 0.5));
+  const spread = (centre: number, min: number, max: number) =>
+    Math.min(max, Math.max(min, centre + (r.next() - 0.5) * (max - min) * 0.5));
   const free = r.chance(0.8);
   const signUp = r.chance(0.45);
   const first = n < 3 && edition.year === 2026 ? "Koffieochtend in de Wijk" : r.pick(TITLES[type]);
@@ -251,7 +441,12 @@ function seedActivity(
       signUpInfo: signUp ? "Meld je aan bij de balie of bel ons tijdens kantooruren." : null,
       maxParticipants: signUp ? r.pick([15, 20, 30, 40, 60]) : null,
       publicContactName: r.chance(0.7) ? `${owner.organisation}` : null,
-      publicContactEmail: r.chance(0.6) ? `info@${owner.organisation.toLowerCase().replace(/[^a-z]+/g, "-").replace(/^-|-$/g, "")}.example.org` : null,
+      publicContactEmail: r.chance(0.6)
+        ? `info@${owner.organisation
+            .toLowerCase()
+            .replace(/[^a-z]+/g, "-")
+            .replace(/^-|-$/g, "")}.example.org`
+        : null,
       publicContactPhone: r.chance(0.4) ? `0${r.int(10, 79)}-${r.int(1000000, 9999999)}` : null,
       privateContactName: contactName,
       privateContactEmail: `prive.${owner.id}@example.org`,
@@ -274,7 +469,10 @@ function seedActivity(
   if (status === "published" && !demoOwned && r.chance(volume.orderShare)) {
     // Orders pile up towards the deadline: skew the moment towards the end of the window.
     const windowEnd = Math.min(edition.orderingClosesAt.getTime(), now.getTime());
-    const orderedAt = new Date(Math.max(createdAt.getTime(), edition.orderingOpensAt.getTime()) + Math.sqrt(r.next()) * Math.max(0, windowEnd - Math.max(createdAt.getTime(), edition.orderingOpensAt.getTime())));
+    const orderedAt = new Date(
+      Math.max(createdAt.getTime(), edition.orderingOpensAt.getTime()) +
+        Math.sqrt(r.next()) * Math.max(0, windowEnd - Math.max(createdAt.getTime(), edition.orderingOpensAt.getTime())),
+    );
     const shipped = edition.orderingClosesAt < now;
     db.insert(t.kitOrders)
       .values({
@@ -323,8 +521,9 @@ export function describeDatabase(db: AppDatabase) {
     activities: one(sql`select count(*) as n from activities`),
     kitOrders: one(sql`select count(*) as n from kit_orders`),
     attendanceReports: one(sql`select count(*) as n from attendance_reports`),
-    participants2024: one(sql`select coalesce(sum(participants), 0) as n from attendance_reports r join activities a on a.id = r.activity_id join editions e on e.id = a.edition_id where e.year = 2024`),
+    participants2024: one(
+      sql`select coalesce(sum(participants), 0) as n from attendance_reports r join activities a on a.id = r.activity_id join editions e on e.id = a.edition_id where e.year = 2024`,
+    ),
     orders2024: one(sql`select count(*) as n from kit_orders o join editions e on e.id = o.edition_id where e.year = 2024`),
   };
 }
-

@@ -8,7 +8,10 @@ function ActivityReceivedEmail({ title, myActivitiesUrl, editionYear }: z.infer<
   return (
     <EmailLayout preview={`We hebben "${title}" ontvangen`} heading="Bedankt! We hebben je activiteit ontvangen">
       <P>{`Je hebt de activiteit "${title}" aangemeld voor de Week tegen Eenzaamheid ${editionYear}.`}</P>
-      <P>Het programmateam kijkt of alles klopt. Dat duurt meestal een paar werkdagen. Staat je activiteit online? Dan krijg je een e-mail.</P>
+      <P>
+        Het programmateam kijkt of alles klopt. Dat duurt meestal een paar werkdagen. Staat je activiteit online? Dan krijg je een
+        e-mail.
+      </P>
       <P>Wil je nog iets veranderen? Dat kan via je eigen pagina.</P>
       <CallToAction href={myActivitiesUrl}>Naar mijn activiteiten</CallToAction>
     </EmailLayout>
@@ -19,5 +22,9 @@ export default defineEmail({
   schema,
   subject: ({ title }) => `We hebben je activiteit ontvangen: ${title}`,
   Component: ActivityReceivedEmail,
-  previewProps: { title: "Koffie en een praatje in de bibliotheek", myActivitiesUrl: "http://localhost:3000/organisator", editionYear: 2027 },
+  previewProps: {
+    title: "Koffie en een praatje in de bibliotheek",
+    myActivitiesUrl: "http://localhost:3000/organisator",
+    editionYear: 2027,
+  },
 });

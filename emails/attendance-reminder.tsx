@@ -20,5 +20,9 @@ export default defineEmail({
   schema,
   subject: ({ activityTitle }) => `Herinnering: geef de opkomst door van ${activityTitle}`,
   Component: AttendanceReminderEmail,
-  previewProps: { activityTitle: "Koffie en een praatje in de bibliotheek", reportUrl: "http://localhost:3000/organisator/activiteiten/123/opkomst", deadline: "2026-10-31T23:00:00.000Z" },
+  previewProps: {
+    activityTitle: "Koffie en een praatje in de bibliotheek",
+    reportUrl: "http://localhost:3000/organisator/activiteiten/123/opkomst",
+    deadline: "2026-10-31T23:00:00.000Z",
+  },
 });

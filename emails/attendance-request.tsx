@@ -21,5 +21,9 @@ export default defineEmail({
   schema,
   subject: ({ activityTitle }) => `Hoeveel mensen kwamen er? ${activityTitle}`,
   Component: AttendanceRequestEmail,
-  previewProps: { activityTitle: "Koffie en een praatje in de bibliotheek", reportUrl: "http://localhost:3000/organisator/activiteiten/123/opkomst", deadline: "2026-10-31T23:00:00.000Z" },
+  previewProps: {
+    activityTitle: "Koffie en een praatje in de bibliotheek",
+    reportUrl: "http://localhost:3000/organisator/activiteiten/123/opkomst",
+    deadline: "2026-10-31T23:00:00.000Z",
+  },
 });

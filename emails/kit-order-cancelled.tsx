@@ -19,5 +19,9 @@ export default defineEmail({
   schema,
   subject: ({ reference }) => `Je bestelling ${reference} is geannuleerd`,
   Component: KitOrderCancelledEmail,
-  previewProps: { reference: "KE-2027-0042", activityTitle: "Koffie en een praatje in de bibliotheek", reason: "De activiteit is afgelast." },
+  previewProps: {
+    reference: "KE-2027-0042",
+    activityTitle: "Koffie en een praatje in de bibliotheek",
+    reason: "De activiteit is afgelast.",
+  },
 });

@@ -31,7 +31,16 @@ function KitOrderConfirmationEmail({ reference, activityTitle, address, contents
       <P>{`Bedankt! We hebben je bestelling ontvangen voor de activiteit "${activityTitle}".`}</P>
       <P>{`Je bestelnummer is ${reference}. We sturen je een e-mail als het pakket onderweg is.`}</P>
       <SubHeading>We sturen het pakket naar</SubHeading>
-      <Text style={{ fontSize: "16px", lineHeight: "1.5", backgroundColor: colors.panel, padding: "10px 16px", borderRadius: "8px", margin: "0 0 14px" }}>
+      <Text
+        style={{
+          fontSize: "16px",
+          lineHeight: "1.5",
+          backgroundColor: colors.panel,
+          padding: "10px 16px",
+          borderRadius: "8px",
+          margin: "0 0 14px",
+        }}
+      >
         {addressLines.map((line, i) => (
           <span key={i}>
             {line}
@@ -58,7 +67,15 @@ export default defineEmail({
   previewProps: {
     reference: "KE-2027-0042",
     activityTitle: "Koffie en een praatje in de bibliotheek",
-    address: { name: "Anna de Vries", organisation: "Bibliotheek Midden", street: "Stationsstraat", houseNumber: "12", addition: "A", postcode: "3511 AB", place: "Utrecht" },
+    address: {
+      name: "Anna de Vries",
+      organisation: "Bibliotheek Midden",
+      street: "Stationsstraat",
+      houseNumber: "12",
+      addition: "A",
+      postcode: "3511 AB",
+      place: "Utrecht",
+    },
     contents: [
       { item: "placemats", quantity: 50 },
       { item: "gesprekskaartjes", quantity: 2 },

@@ -3,7 +3,11 @@ import { defineEmail } from "./components/define";
 import { formatShortDate } from "./components/format";
 import { EmailLayout, P } from "./components/layout";
 
-const schema = z.object({ reference: z.string().min(1), activityTitle: z.string().min(1), shippedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) });
+const schema = z.object({
+  reference: z.string().min(1),
+  activityTitle: z.string().min(1),
+  shippedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+});
 
 function KitShippedEmail({ reference, activityTitle, shippedOn }: z.infer<typeof schema>) {
   return (

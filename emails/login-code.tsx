@@ -9,7 +9,19 @@ function LoginCodeEmail({ code, link, expiresInMinutes }: z.infer<typeof schema>
   return (
     <EmailLayout preview={`Je inlogcode is ${code}`} heading="Je inlogcode">
       <P>Je wilt inloggen bij Kom erbij. Vul deze code in op de website:</P>
-      <Text style={{ fontSize: "32px", fontWeight: 800, letterSpacing: "6px", color: colors.ink, backgroundColor: colors.panel, padding: "12px 16px", borderRadius: "8px", textAlign: "center", margin: "0 0 16px" }}>
+      <Text
+        style={{
+          fontSize: "32px",
+          fontWeight: 800,
+          letterSpacing: "6px",
+          color: colors.ink,
+          backgroundColor: colors.panel,
+          padding: "12px 16px",
+          borderRadius: "8px",
+          textAlign: "center",
+          margin: "0 0 16px",
+        }}
+      >
         {code}
       </Text>
       <P>Of klik op de knop. Dan ben je meteen ingelogd.</P>

@@ -8,7 +8,10 @@ function TeamInviteEmail({ inviterName, loginUrl }: z.infer<typeof schema>) {
   return (
     <EmailLayout preview={`${inviterName} nodigt je uit voor het programmateam`} heading="Welkom bij het programmateam">
       <P>{`${inviterName} heeft je toegevoegd aan het programmateam van de Week tegen Eenzaamheid.`}</P>
-      <P>Als lid van het programmateam bekijk je nieuwe activiteiten, verwerk je bestellingen van pakketten en zie je hoeveel mensen er meededen.</P>
+      <P>
+        Als lid van het programmateam bekijk je nieuwe activiteiten, verwerk je bestellingen van pakketten en zie je hoeveel
+        mensen er meededen.
+      </P>
       <P>Je hebt geen wachtwoord nodig. Je logt in met een code die we naar dit e-mailadres sturen.</P>
       <CallToAction href={loginUrl}>Inloggen</CallToAction>
     </EmailLayout>

@@ -21,40 +21,48 @@ export default defineConfig({
     timezoneId: "Europe/Amsterdam",
     launchOptions: {
       executablePath: "/usr/bin/chromium",
-      args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: [
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
     },
   },
   webServer: [
-  {
-    // The app is built by `npm test` first; each run starts from an empty database file.
-    command: "rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm && npx remix-serve ./build/index.js",
-    cwd: root,
-    url: `http://127.0.0.1:${PORT}/healthz`,
-    timeout: 60_000,
-    env: {
-      PORT: String(PORT),
-      DATABASE_PATH: "./data/e2e.db",
-      NODE_ENV: "production",
-      DEMO_MODE: "true",
-      PUBLIC_URL: `http://127.0.0.1:${PORT}`,
-      // The demo data is written for "today" in November 2026: 2026 is reporting, 2027 is open.
-      FAKE_NOW: "2026-11-23T10:00:00+01:00",
-      MAP_TILE_URL: `http://127.0.0.1:${PORT}/tiles/{z}/{x}/{y}.png`,
-      PDOK_LOCATIESERVER_URL: `http://127.0.0.1:${PDOK_PORT}/bzk/locatieserver/search/v3_1`,
+    {
+      // The app is built by `npm test` first; each run starts from an empty database file.
+      command: "rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm && npx remix-serve ./build/index.js",
+      cwd: root,
+      url: `http://127.0.0.1:${PORT}/healthz`,
+      timeout: 60_000,
+      env: {
+        PORT: String(PORT),
+        DATABASE_PATH: "./data/e2e.db",
+        NODE_ENV: "production",
+        DEMO_MODE: "true",
+        PUBLIC_URL: `http://127.0.0.1:${PORT}`,
+        // The demo data is written for "today" in November 2026: 2026 is reporting, 2027 is open.
+        FAKE_NOW: "2026-11-23T10:00:00+01:00",
+        MAP_TILE_URL: `http://127.0.0.1:${PORT}/tiles/{z}/{x}/{y}.png`,
+        PDOK_LOCATIESERVER_URL: `http://127.0.0.1:${PDOK_PORT}/bzk/locatieserver/search/v3_1`,
+      },
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
     },
-    reuseExistingServer: false,
-    stdout: "ignore",
-    stderr: "pipe",
-  },
-  {
-    // A local stand-in for PDOK Locatieserver, so place search never leaves the machine.
-    command: `node --import tsx tests/fakes/pdok-server-cli.ts ${PDOK_PORT}`,
-    cwd: root,
-    url: `http://127.0.0.1:${PDOK_PORT}/bzk/locatieserver/search/v3_1/free?q=Utrecht`,
-    timeout: 30_000,
-    reuseExistingServer: false,
-    stdout: "ignore",
-    stderr: "pipe",
-  },
+    {
+      // A local stand-in for PDOK Locatieserver, so place search never leaves the machine.
+      command: `node --import tsx tests/fakes/pdok-server-cli.ts ${PDOK_PORT}`,
+      cwd: root,
+      url: `http://127.0.0.1:${PDOK_PORT}/bzk/locatieserver/search/v3_1/free?q=Utrecht`,
+      timeout: 30_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
   ],
 });

@@ -7,8 +7,7 @@ const reports = "tests/.reports";
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 
-const run = (cmd, args, env = {}) =>
-  spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } }).status ?? 1;
+const run = (cmd, args, env = {}) => spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } }).status ?? 1;
 const readJson = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : null);
 
 let passed = 0;
@@ -20,7 +19,15 @@ if (only !== "e2e") {
     console.error("Typecheck failed.");
     failed += 1;
   }
-  run("npx", ["vitest", "run", "--config", "tests/vitest.config.ts", "--reporter=default", "--reporter=json", `--outputFile=${reports}/vitest.json`]);
+  run("npx", [
+    "vitest",
+    "run",
+    "--config",
+    "tests/vitest.config.ts",
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile=${reports}/vitest.json`,
+  ]);
   const vitest = readJson(`${reports}/vitest.json`);
   if (!vitest) failed += 1;
   else {

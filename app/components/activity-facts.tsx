@@ -18,7 +18,10 @@ export function AccessibilityList({ activity, compact = false }: { activity: Acc
     <ul className="access-list">
       {present.map((k) => (
         <li key={k}>
-          <span aria-hidden="true" className="access-icon">{ICONS[k]}</span> {ACCESSIBILITY_FEATURES[k]}
+          <span aria-hidden="true" className="access-icon">
+            {ICONS[k]}
+          </span>{" "}
+          {ACCESSIBILITY_FEATURES[k]}
         </li>
       ))}
     </ul>

@@ -47,14 +47,22 @@ export function ActivityForm({ window, windowText, municipalities, lastResult, d
       <Field meta={fields.title} label="Titel" hint="Kort en duidelijk, bijvoorbeeld: Koffieochtend in de bibliotheek">
         {(a) => <input {...getInputProps(fields.title, { type: "text" })} {...a} />}
       </Field>
-      <Field meta={fields.description} label="Beschrijving" hint="Wat gaan mensen doen? Wat kunnen ze verwachten? Hoogstens 2 links.">
+      <Field
+        meta={fields.description}
+        label="Beschrijving"
+        hint="Wat gaan mensen doen? Wat kunnen ze verwachten? Hoogstens 2 links."
+      >
         {(a) => <textarea {...getTextareaProps(fields.description)} {...a} rows={6} />}
       </Field>
       <Field meta={fields.type} label="Soort activiteit">
         {(a) => (
           <select {...getSelectProps(fields.type)} {...a}>
             <option value="">Kies een soort</option>
-            {Object.entries(ACTIVITY_TYPES).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+            {Object.entries(ACTIVITY_TYPES).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
           </select>
         )}
       </Field>
@@ -62,7 +70,12 @@ export function ActivityForm({ window, windowText, municipalities, lastResult, d
         <legend>Voor wie is het?</legend>
         {Object.entries(TARGET_GROUPS).map(([value, label]) => (
           <label className="check" key={value}>
-            <input type="checkbox" name={fields.targetGroups.name} value={value} defaultChecked={(fields.targetGroups.initialValue as string[] | undefined)?.includes(value)} />
+            <input
+              type="checkbox"
+              name={fields.targetGroups.name}
+              value={value}
+              defaultChecked={(fields.targetGroups.initialValue as string[] | undefined)?.includes(value)}
+            />
             {label}
           </label>
         ))}
@@ -71,7 +84,14 @@ export function ActivityForm({ window, windowText, municipalities, lastResult, d
 
       <h2>Wanneer?</h2>
       <Field meta={fields.date} label="Datum" hint={`Je activiteit moet ${windowText} zijn.`}>
-        {(a) => <input {...getInputProps(fields.date, { type: "date" })} {...a} min={window.activityWindowStart} max={window.activityWindowEnd} />}
+        {(a) => (
+          <input
+            {...getInputProps(fields.date, { type: "date" })}
+            {...a}
+            min={window.activityWindowStart}
+            max={window.activityWindowEnd}
+          />
+        )}
       </Field>
       <Field meta={fields.startTime} label="Begintijd">
         {(a) => <input {...getInputProps(fields.startTime, { type: "time" })} {...a} />}
@@ -107,7 +127,11 @@ export function ActivityForm({ window, windowText, municipalities, lastResult, d
         {(a) => (
           <select {...getSelectProps(fields.municipalityCode)} {...a}>
             <option value="">Zoek de gemeente bij het adres</option>
-            {municipalities.map((m) => <option key={m.code} value={m.code}>{m.name}</option>)}
+            {municipalities.map((m) => (
+              <option key={m.code} value={m.code}>
+                {m.name}
+              </option>
+            ))}
           </select>
         )}
       </Field>
@@ -125,7 +149,10 @@ export function ActivityForm({ window, windowText, municipalities, lastResult, d
       </fieldset>
       <fieldset aria-describedby={fields.isFree.errors ? fields.isFree.errorId : undefined}>
         <legend>Is de activiteit gratis?</legend>
-        {[["ja", "Ja, gratis"], ["nee", "Nee, het kost iets"]].map(([value, label]) => (
+        {[
+          ["ja", "Ja, gratis"],
+          ["nee", "Nee, het kost iets"],
+        ].map(([value, label]) => (
           <label className="check" key={value}>
             <input type="radio" name={fields.isFree.name} value={value} defaultChecked={fields.isFree.initialValue === value} />
             {label}
@@ -140,7 +167,11 @@ export function ActivityForm({ window, windowText, municipalities, lastResult, d
         <input {...checkbox("signUpRequired")} />
         Mensen moeten zich van tevoren aanmelden
       </label>
-      <Field meta={fields.signUpInfo} label="Hoe meld je je aan? (alleen bij aanmelden)" hint="Bijvoorbeeld: bel 030-1234567 of mail naar ...">
+      <Field
+        meta={fields.signUpInfo}
+        label="Hoe meld je je aan? (alleen bij aanmelden)"
+        hint="Bijvoorbeeld: bel 030-1234567 of mail naar ..."
+      >
         {(a) => <textarea {...getTextareaProps(fields.signUpInfo)} {...a} rows={2} />}
       </Field>
       <Field meta={fields.maxParticipants} label="Hoeveel mensen kunnen er hoogstens mee doen? (niet verplicht)">
@@ -155,7 +186,11 @@ export function ActivityForm({ window, windowText, municipalities, lastResult, d
         {(a) => (
           <select {...getSelectProps(fields.organisationKind)} {...a}>
             <option value="">Kies een soort</option>
-            {Object.entries(ORGANISATION_KINDS).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+            {Object.entries(ORGANISATION_KINDS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
           </select>
         )}
       </Field>
@@ -184,7 +219,9 @@ export function ActivityForm({ window, windowText, municipalities, lastResult, d
         {(a) => <input {...getInputProps(fields.privateContactPhone, { type: "tel" })} {...a} autoComplete="tel" />}
       </Field>
 
-      <button type="submit" disabled={busy} aria-disabled={busy}>{busy ? "Bezig met opslaan…" : submitLabel}</button>
+      <button type="submit" disabled={busy} aria-disabled={busy}>
+        {busy ? "Bezig met opslaan…" : submitLabel}
+      </button>
     </Form>
   );
 }

@@ -45,7 +45,12 @@ export function ActivityList({ activities, start, now }: { activities: ListedAct
               <dt>Waar</dt>
               <dd>
                 {a.isOnline ? "Online" : [a.venueName, a.place].filter(Boolean).join(", ")}
-                {a.distanceKm !== null ? <> (<span className="distance">{formatDistance(a.distanceKm)}</span> hiervandaan)</> : null}
+                {a.distanceKm !== null ? (
+                  <>
+                    {" "}
+                    (<span className="distance">{formatDistance(a.distanceKm)}</span> hiervandaan)
+                  </>
+                ) : null}
               </dd>
             </div>
             <div>

@@ -8,24 +8,59 @@ import { formatDateTime } from "~/utils/time";
 export type AttendanceValues = Record<string, string>;
 export type AttendanceErrors = Record<string, string[] | null | undefined>;
 
-export function AttendanceForm({ values, errors, deadline, editing }: { values: AttendanceValues; errors: AttendanceErrors; deadline: string; editing: boolean }) {
+export function AttendanceForm({
+  values,
+  errors,
+  deadline,
+  editing,
+}: {
+  values: AttendanceValues;
+  errors: AttendanceErrors;
+  deadline: string;
+  editing: boolean;
+}) {
   const errorCount = Object.values(errors).filter((e) => e?.length).length;
   const field = (name: string) => ({ name, defaultValue: values[name] ?? "", errors: errors[name] ?? undefined });
   return (
     <Form method="post" noValidate aria-labelledby="opkomstformulier">
       <h2 id="opkomstformulier">{editing ? "Opkomst aanpassen" : "Hoeveel mensen waren er?"}</h2>
-      <p>Een schatting is goed. Je kunt je melding aanpassen tot en met {formatDateTime(new Date(new Date(deadline).getTime() - 60_000))}.</p>
+      <p>
+        Een schatting is goed. Je kunt je melding aanpassen tot en met{" "}
+        {formatDateTime(new Date(new Date(deadline).getTime() - 60_000))}.
+      </p>
       {errorCount > 0 ? (
         <div className="alert error" role="alert">
-          <p>Er {errorCount === 1 ? "is 1 veld" : `zijn ${errorCount} velden`} nog niet goed ingevuld. Kijk bij de velden met een foutmelding.</p>
+          <p>
+            Er {errorCount === 1 ? "is 1 veld" : `zijn ${errorCount} velden`} nog niet goed ingevuld. Kijk bij de velden met een
+            foutmelding.
+          </p>
         </div>
       ) : null}
-      <PlainField inputMode="numeric" label="Aantal deelnemers" required hint={`Iedereen die meedeed, zonder de vrijwilligers. Een heel getal van 0 tot en met ${MAX_REPORTED_PARTICIPANTS.toLocaleString("nl-NL")}.`} {...field("participants")} />
-      <PlainField inputMode="numeric" label="Aantal vrijwilligers" required hint="Hoeveel mensen hielpen er mee? Waren er geen, vul dan 0 in." {...field("volunteers")} />
-      <PlainField inputMode="numeric" label="Hoeveel deelnemers waren er voor het eerst?" hint="Mensen die nog nooit bij een activiteit van jullie waren. Weet je het niet? Laat dit dan leeg." {...field("firstTimers")} />
+      <PlainField
+        inputMode="numeric"
+        label="Aantal deelnemers"
+        required
+        hint={`Iedereen die meedeed, zonder de vrijwilligers. Een heel getal van 0 tot en met ${MAX_REPORTED_PARTICIPANTS.toLocaleString("nl-NL")}.`}
+        {...field("participants")}
+      />
+      <PlainField
+        inputMode="numeric"
+        label="Aantal vrijwilligers"
+        required
+        hint="Hoeveel mensen hielpen er mee? Waren er geen, vul dan 0 in."
+        {...field("volunteers")}
+      />
+      <PlainField
+        inputMode="numeric"
+        label="Hoeveel deelnemers waren er voor het eerst?"
+        hint="Mensen die nog nooit bij een activiteit van jullie waren. Weet je het niet? Laat dit dan leeg."
+        {...field("firstTimers")}
+      />
       <div className="field">
         <label htmlFor="remarks">Opmerking (niet verplicht)</label>
-        <p className="hint" id="remarks-hint">Bijvoorbeeld hoe het ging, of wat je opviel.</p>
+        <p className="hint" id="remarks-hint">
+          Bijvoorbeeld hoe het ging, of wat je opviel.
+        </p>
         <textarea
           id="remarks"
           name="remarks"
@@ -34,16 +69,23 @@ export function AttendanceForm({ values, errors, deadline, editing }: { values: 
           aria-invalid={errors.remarks?.length ? true : undefined}
           aria-describedby={["remarks-hint", errors.remarks?.length ? "remarks-fout" : null].filter(Boolean).join(" ")}
         />
-        {errors.remarks?.length ? <p className="field-error" id="remarks-fout">{errors.remarks[0]}</p> : null}
+        {errors.remarks?.length ? (
+          <p className="field-error" id="remarks-fout">
+            {errors.remarks[0]}
+          </p>
+        ) : null}
       </div>
       <button type="submit">{editing ? "Wijziging opslaan" : "Opkomst doorgeven"}</button>
     </Form>
   );
 }
 
-
 /** The saved report, read back to the organiser. */
-export function SavedReport({ report }: { report: { participants: number; volunteers: number; firstTimers: number | null; remarks: string | null } }) {
+export function SavedReport({
+  report,
+}: {
+  report: { participants: number; volunteers: number; firstTimers: number | null; remarks: string | null };
+}) {
   return (
     <dl className="card">
       <dt>Deelnemers</dt>
@@ -65,16 +107,34 @@ export function SavedReport({ report }: { report: { participants: number; volunt
 export type AttendanceActionResult = { values: AttendanceValues; errors: AttendanceErrors; message?: string };
 
 /** The whole report page below its navigation: used by the logged-in page and the e-mailed link. */
-export function AttendancePageBody({ view, result, saved, note }: { view: AttendanceView; result?: AttendanceActionResult; saved: boolean; note?: string }) {
+export function AttendancePageBody({
+  view,
+  result,
+  saved,
+  note,
+}: {
+  view: AttendanceView;
+  result?: AttendanceActionResult;
+  saved: boolean;
+  note?: string;
+}) {
   return (
     <>
       <h1>Opkomst doorgeven</h1>
       <p>
-        Voor je activiteit <strong>{view.activity.title}</strong> ({formatDateTime(view.activity.startsAt)}{view.activity.place ? `, ${view.activity.place}` : ""}), Week tegen Eenzaamheid {view.year}.
-        {note ? ` ${note}` : ""}
+        Voor je activiteit <strong>{view.activity.title}</strong> ({formatDateTime(view.activity.startsAt)}
+        {view.activity.place ? `, ${view.activity.place}` : ""}), Week tegen Eenzaamheid {view.year}.{note ? ` ${note}` : ""}
       </p>
-      {saved ? <div className="alert success" role="status"><p>Bedankt! We hebben de opkomst opgeslagen. Met deze cijfers laten we zien hoeveel mensen de Week samen bereikt.</p></div> : null}
-      {result?.message ? <div className="alert error" role="alert"><p>{result.message}</p></div> : null}
+      {saved ? (
+        <div className="alert success" role="status">
+          <p>Bedankt! We hebben de opkomst opgeslagen. Met deze cijfers laten we zien hoeveel mensen de Week samen bereikt.</p>
+        </div>
+      ) : null}
+      {result?.message ? (
+        <div className="alert error" role="alert">
+          <p>{result.message}</p>
+        </div>
+      ) : null}
       {view.report ? (
         <section aria-labelledby="doorgegeven">
           <h2 id="doorgegeven">Wat je hebt doorgegeven</h2>
@@ -82,9 +142,16 @@ export function AttendancePageBody({ view, result, saved, note }: { view: Attend
         </section>
       ) : null}
       {view.state === "open" ? (
-        <AttendanceForm values={result?.values ?? view.values} errors={result?.errors ?? {}} deadline={view.deadline} editing={Boolean(view.report)} />
+        <AttendanceForm
+          values={result?.values ?? view.values}
+          errors={result?.errors ?? {}}
+          deadline={view.deadline}
+          editing={Boolean(view.report)}
+        />
       ) : (
-        <div className="alert" role="status"><p>{view.stateText}</p></div>
+        <div className="alert" role="status">
+          <p>{view.stateText}</p>
+        </div>
       )}
     </>
   );

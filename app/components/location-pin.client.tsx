@@ -8,7 +8,10 @@ type Props = { lat: number; lon: number; tileUrl: string; attribution: string };
 
 export default function LocationPin({ lat, lon, tileUrl, attribution }: Props) {
   const [moved, setMoved] = useState<{ lat: number; lon: number } | null>(null);
-  const icon = useMemo(() => L.divIcon({ className: "map-pin", html: "<span></span>", iconSize: [26, 26], iconAnchor: [13, 26] }), []);
+  const icon = useMemo(
+    () => L.divIcon({ className: "map-pin", html: "<span></span>", iconSize: [26, 26], iconAnchor: [13, 26] }),
+    [],
+  );
   const handlers = useMemo(
     () => ({
       dragend(event: L.DragEndEvent) {
@@ -23,7 +26,14 @@ export default function LocationPin({ lat, lon, tileUrl, attribution }: Props) {
       <p id="pin-uitleg" className="hint">
         Staat de punaise niet goed? Sleep hem naar de juiste plek en sla daarna je wijzigingen op.
       </p>
-      <MapContainer center={[lat, lon]} zoom={15} scrollWheelZoom={false} className="map map-small" aria-label="Kaart met de plek van je activiteit" aria-describedby="pin-uitleg">
+      <MapContainer
+        center={[lat, lon]}
+        zoom={15}
+        scrollWheelZoom={false}
+        className="map map-small"
+        aria-label="Kaart met de plek van je activiteit"
+        aria-describedby="pin-uitleg"
+      >
         <TileLayer url={tileUrl} attribution={attribution} />
         <Marker position={[lat, lon]} icon={icon} draggable eventHandlers={handlers} title="Plek van je activiteit" />
       </MapContainer>

@@ -5,5 +5,10 @@ import clusterDefaultCss from "react-leaflet-cluster/dist/assets/MarkerCluster.D
 
 export const mapLinks = (withClusters = false) => [
   { rel: "stylesheet", href: leafletCss },
-  ...(withClusters ? [{ rel: "stylesheet", href: clusterCss }, { rel: "stylesheet", href: clusterDefaultCss }] : []),
+  ...(withClusters
+    ? [
+        { rel: "stylesheet", href: clusterCss },
+        { rel: "stylesheet", href: clusterDefaultCss },
+      ]
+    : []),
 ];

@@ -16,7 +16,13 @@ type Props = {
   attribution: string;
 };
 
-const pin = L.divIcon({ className: "map-pin", html: "<span></span>", iconSize: [26, 26], iconAnchor: [13, 26], popupAnchor: [0, -24] });
+const pin = L.divIcon({
+  className: "map-pin",
+  html: "<span></span>",
+  iconSize: [26, 26],
+  iconAnchor: [13, 26],
+  popupAnchor: [0, -24],
+});
 
 function clusterIcon(cluster: { getChildCount(): number }) {
   const n = cluster.getChildCount();
@@ -33,7 +39,9 @@ function FitAndWatch({ features, onMoved }: { features: MapFeatureCollection | n
   const fitting = useRef(false);
   useEffect(() => {
     if (!features || features.features.length === 0) return;
-    const bounds = L.latLngBounds(features.features.map((f) => [f.geometry.coordinates[1], f.geometry.coordinates[0]] as [number, number]));
+    const bounds = L.latLngBounds(
+      features.features.map((f) => [f.geometry.coordinates[1], f.geometry.coordinates[0]] as [number, number]),
+    );
     fitting.current = true;
     map.fitBounds(bounds, { padding: [24, 24], maxZoom: 15, animate: false });
     setTimeout(() => (fitting.current = false), 0);
@@ -52,7 +60,14 @@ export default function ResultsMap({ params, editionYear, centre, tileUrl, attri
   const [failed, setFailed] = useState(false);
   const [moved, setMoved] = useState(false);
   const mapRef = useRef<L.Map | null>(null);
-  const query = searchQuery({ ...params, plaats: undefined, pagina: undefined, editie: editionYear, lat: centre.lat, lon: centre.lon });
+  const query = searchQuery({
+    ...params,
+    plaats: undefined,
+    pagina: undefined,
+    editie: editionYear,
+    lat: centre.lat,
+    lon: centre.lon,
+  });
 
   useEffect(() => {
     const controller = new AbortController();
@@ -70,18 +85,32 @@ export default function ResultsMap({ params, editionYear, centre, tileUrl, attri
     const c = map.getCenter();
     const ne = map.getBounds().getNorthEast();
     const straal = radiusForView(c.lat, c.lng, ne.lat, ne.lng);
-    navigate(`/${searchQuery({ ...params, plaats: undefined, pagina: undefined, editie: editionYear, lat: Number(c.lat.toFixed(5)), lon: Number(c.lng.toFixed(5)), straal })}`);
+    navigate(
+      `/${searchQuery({ ...params, plaats: undefined, pagina: undefined, editie: editionYear, lat: Number(c.lat.toFixed(5)), lon: Number(c.lng.toFixed(5)), straal })}`,
+    );
   }
 
   return (
     <div className="results-map">
       {failed ? <p className="hint">De kaart kon niet worden geladen. Alle activiteiten staan in de lijst.</p> : null}
-      <MapContainer ref={mapRef} center={[centre.lat, centre.lon]} zoom={12} scrollWheelZoom={false} className="map" aria-label="Kaart met de gevonden activiteiten">
+      <MapContainer
+        ref={mapRef}
+        center={[centre.lat, centre.lon]}
+        zoom={12}
+        scrollWheelZoom={false}
+        className="map"
+        aria-label="Kaart met de gevonden activiteiten"
+      >
         <TileLayer url={tileUrl} attribution={attribution} />
         <FitAndWatch features={data} onMoved={() => setMoved(true)} />
         <MarkerClusterGroup chunkedLoading iconCreateFunction={clusterIcon}>
           {data?.features.map((f) => (
-            <Marker key={f.properties.id} position={[f.geometry.coordinates[1], f.geometry.coordinates[0]]} icon={pin} title={f.properties.title}>
+            <Marker
+              key={f.properties.id}
+              position={[f.geometry.coordinates[1], f.geometry.coordinates[0]]}
+              icon={pin}
+              title={f.properties.title}
+            >
               <Popup>
                 <a href={`/activiteiten/${f.properties.id}`}>{f.properties.title}</a>
                 <br />

@@ -32,7 +32,13 @@ export function SearchForm({ params, editionYear, editions, days, placeError }: 
       (position) => {
         setLocating(null);
         const current = form ? Object.fromEntries(new FormData(form)) : {};
-        const next = { ...current, plaats: undefined, pagina: undefined, lat: position.coords.latitude.toFixed(5), lon: position.coords.longitude.toFixed(5) };
+        const next = {
+          ...current,
+          plaats: undefined,
+          pagina: undefined,
+          lat: position.coords.latitude.toFixed(5),
+          lon: position.coords.longitude.toFixed(5),
+        };
         navigate(`/${searchQuery(next as unknown as Partial<SearchParams>)}`);
       },
       () => setLocating("Je locatie kon niet worden bepaald. Vul een postcode of plaats in."),
@@ -45,7 +51,9 @@ export function SearchForm({ params, editionYear, editions, days, placeError }: 
       <div className="search-main">
         <div className="field">
           <label htmlFor="plaats">Postcode of plaats</label>
-          <p className="hint" id="plaats-hint">Bijvoorbeeld 3511 AB, Zwolle of de naam van je gemeente.</p>
+          <p className="hint" id="plaats-hint">
+            Bijvoorbeeld 3511 AB, Zwolle of de naam van je gemeente.
+          </p>
           <input
             id="plaats"
             name="plaats"
@@ -72,7 +80,9 @@ export function SearchForm({ params, editionYear, editions, days, placeError }: 
             <button type="button" className="secondary" onClick={(e) => locate(e.currentTarget.form)}>
               Gebruik mijn locatie
             </button>
-            <p className="hint" role="status" aria-live="polite">{locating}</p>
+            <p className="hint" role="status" aria-live="polite">
+              {locating}
+            </p>
           </div>
         ) : null}
         <div className="field">
@@ -135,7 +145,9 @@ export function SearchForm({ params, editionYear, editions, days, placeError }: 
                   </option>
                 ))}
             </select>
-            <p className="hint" id="voor-hint">Activiteiten voor iedereen zie je ook.</p>
+            <p className="hint" id="voor-hint">
+              Activiteiten voor iedereen zie je ook.
+            </p>
           </div>
         </div>
         <label className="check">

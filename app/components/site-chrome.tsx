@@ -12,17 +12,29 @@ export function SiteHeader({ user }: { user: ChromeUser }) {
         </Link>
         <nav className="site-nav" aria-label="Hoofdmenu">
           <ul>
-            <li><NavLink to="/" end>Activiteiten zoeken</NavLink></li>
-            <li><NavLink to="/organisator">Voor organisatoren</NavLink></li>
-            <li><NavLink to="/beheer">Programmateam</NavLink></li>
+            <li>
+              <NavLink to="/" end>
+                Activiteiten zoeken
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/organisator">Voor organisatoren</NavLink>
+            </li>
+            <li>
+              <NavLink to="/beheer">Programmateam</NavLink>
+            </li>
             {user ? (
               <li>
                 <Form method="post" action="/uitloggen">
-                  <button type="submit" className="link">Uitloggen</button>
+                  <button type="submit" className="link">
+                    Uitloggen
+                  </button>
                 </Form>
               </li>
             ) : (
-              <li><NavLink to="/inloggen">Inloggen</NavLink></li>
+              <li>
+                <NavLink to="/inloggen">Inloggen</NavLink>
+              </li>
             )}
           </ul>
         </nav>
@@ -36,13 +48,21 @@ export function SiteFooter() {
     <footer className="site-footer">
       <div className="container">
         <p>
-          De Week tegen Eenzaamheid is onderdeel van het programma Eén tegen eenzaamheid van het
-          ministerie van Volksgezondheid, Welzijn en Sport.
+          De Week tegen Eenzaamheid is onderdeel van het programma Eén tegen eenzaamheid van het ministerie van Volksgezondheid,
+          Welzijn en Sport.
         </p>
         <ul>
-          <li><Link to="/privacy">Privacy</Link></li>
-          <li><Link to="/toegankelijkheid">Toegankelijkheid</Link></li>
-          <li><Link to="/.well-known/security.txt" reloadDocument>Beveiliging melden</Link></li>
+          <li>
+            <Link to="/privacy">Privacy</Link>
+          </li>
+          <li>
+            <Link to="/toegankelijkheid">Toegankelijkheid</Link>
+          </li>
+          <li>
+            <Link to="/.well-known/security.txt" reloadDocument>
+              Beveiliging melden
+            </Link>
+          </li>
         </ul>
         <p>Kaartgegevens: Bron: CBS, Kadaster.</p>
       </div>

@@ -206,11 +206,20 @@ export function searchNearby(search: NearbySearch): { total: number; items: Acti
   }) as { id: number; d2: number; total: number }[];
   const total = rows.length > 0 ? rows[0].total : (prepare(`SELECT count(*) AS n FROM (${sql})`).get(params) as { n: number }).n;
   const distances = new Map(rows.map((r) => [r.id, toKm(r.d2)]));
-  return { total, items: summariesByIds(rows.map((r) => r.id), distances) };
+  return {
+    total,
+    items: summariesByIds(
+      rows.map((r) => r.id),
+      distances,
+    ),
+  };
 }
 
 /** Published online activities of the edition (they have no place, so they are not in the tree), by start. */
-export function searchOnline(search: Omit<NearbySearch, "lat" | "lon" | "radiusKm">): { total: number; items: ActivitySummary[] } {
+export function searchOnline(search: Omit<NearbySearch, "lat" | "lon" | "radiusKm">): {
+  total: number;
+  items: ActivitySummary[];
+} {
   const filter = filterSql(search.edition, search.filters);
   const where = `a.edition_id = @edition AND a.status = 'published' AND a.is_online = 1 ${filter.where.map((w) => `AND ${w}`).join(" ")}`;
   const params = { ...filter.params, edition: search.edition.id };
@@ -239,7 +248,10 @@ export function mapFeatures(input: {
 }): MapFeatureCollection {
   const area: Area =
     "box" in input.area
-      ? { box: input.area.box, centre: { lat: (input.area.box[0] + input.area.box[1]) / 2, lon: (input.area.box[2] + input.area.box[3]) / 2 } }
+      ? {
+          box: input.area.box,
+          centre: { lat: (input.area.box[0] + input.area.box[1]) / 2, lon: (input.area.box[2] + input.area.box[3]) / 2 },
+        }
       : { centre: input.area, radiusKm: input.area.radiusKm };
   const { sql, params } = nearbySql(input.edition, area, input.filters);
   const rows = prepare(
@@ -355,7 +367,11 @@ export function listSearchEditions(): Edition[] {
 export function activityCalendar(activity: PublicActivity, pageUrl: string): string {
   const where = activity.isOnline
     ? "Online"
-    : [activity.venueName, [activity.street, activity.houseNumber].filter(Boolean).join(" "), [activity.postcode, activity.place].filter(Boolean).join(" ")]
+    : [
+        activity.venueName,
+        [activity.street, activity.houseNumber].filter(Boolean).join(" "),
+        [activity.postcode, activity.place].filter(Boolean).join(" "),
+      ]
         .filter(Boolean)
         .join(", ");
   const { error, value } = createEvent({
@@ -371,7 +387,8 @@ export function activityCalendar(activity: PublicActivity, pageUrl: string): str
     title: activity.cancelled ? `Gaat niet door: ${activity.title}` : activity.title,
     description: `${activity.description}\n\nOrganisator: ${activity.organisationName}\nMeer informatie: ${pageUrl}`,
     location: where,
-    geo: activity.lat !== null && activity.lon !== null && !activity.isOnline ? { lat: activity.lat, lon: activity.lon } : undefined,
+    geo:
+      activity.lat !== null && activity.lon !== null && !activity.isOnline ? { lat: activity.lat, lon: activity.lon } : undefined,
     url: pageUrl,
     status: activity.cancelled ? "CANCELLED" : "CONFIRMED",
     categories: ["Week tegen Eenzaamheid"],

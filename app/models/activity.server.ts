@@ -16,7 +16,10 @@ const a = schema.activities;
 type Actor = { id: number; email: string };
 
 export class RuleError extends Error {
-  constructor(message: string, readonly field?: string) {
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
     super(message);
   }
 }
@@ -54,7 +57,11 @@ export type OwnActivitySummary = ReturnType<typeof listOwnActivities>[number];
 
 /** One of the organiser's own activities with its target groups; null when it is not theirs. */
 export function getOwnActivity(ownerId: number, id: number) {
-  const row = db.select().from(a).where(and(eq(a.id, id), eq(a.ownerId, ownerId))).get();
+  const row = db
+    .select()
+    .from(a)
+    .where(and(eq(a.id, id), eq(a.ownerId, ownerId)))
+    .get();
   if (!row) return null;
   return { ...row, targetGroups: targetGroupsOf(db, id) };
 }
@@ -116,7 +123,8 @@ type Located = { lat: number | null; lon: number | null; municipalityCode: strin
 
 /** Finds the point and municipality of the venue. PDOK first; the municipality centre when it fails. */
 async function locate(values: ActivityFormValues): Promise<Located> {
-  if (values.isOnline) return { lat: null, lon: null, municipalityCode: values.municipalityCode ?? null, locationApproximate: false };
+  if (values.isOnline)
+    return { lat: null, lon: null, municipalityCode: values.municipalityCode ?? null, locationApproximate: false };
   if (values.pinLat !== undefined && values.pinLon !== undefined && values.municipalityCode)
     return { lat: values.pinLat, lon: values.pinLon, municipalityCode: values.municipalityCode, locationApproximate: false };
   const found = await geocodeAddress(values);
@@ -141,12 +149,12 @@ function columnsFrom(values: ActivityFormValues, place: Located) {
     startsAt: amsterdamToUtc(values.date, values.startTime),
     endsAt: amsterdamToUtc(values.date, values.endTime),
     isOnline: online,
-    onlineUrl: online ? values.onlineUrl ?? null : null,
-    venueName: online ? null : values.venueName ?? null,
-    street: online ? null : values.street ?? null,
-    houseNumber: online ? null : values.houseNumber ?? null,
-    postcode: online ? null : values.postcode ?? null,
-    place: online ? null : values.place ?? null,
+    onlineUrl: online ? (values.onlineUrl ?? null) : null,
+    venueName: online ? null : (values.venueName ?? null),
+    street: online ? null : (values.street ?? null),
+    houseNumber: online ? null : (values.houseNumber ?? null),
+    postcode: online ? null : (values.postcode ?? null),
+    place: online ? null : (values.place ?? null),
     ...place,
     wheelchairAccessible: values.wheelchairAccessible,
     hearingLoop: values.hearingLoop,
@@ -155,7 +163,7 @@ function columnsFrom(values: ActivityFormValues, place: Located) {
     isFree: values.isFree === "ja",
     priceCents: values.isFree === "ja" || !values.price ? null : Math.round(Number(values.price.replace(",", ".")) * 100),
     signUpRequired: values.signUpRequired,
-    signUpInfo: values.signUpRequired ? values.signUpInfo ?? null : null,
+    signUpInfo: values.signUpRequired ? (values.signUpInfo ?? null) : null,
     maxParticipants: values.maxParticipants ?? null,
     publicContactName: values.publicContactName ?? null,
     publicContactEmail: values.publicContactEmail ?? null,
@@ -171,18 +179,45 @@ function replaceTargetGroups(tx: DbOrTx, activityId: number, groups: TargetGroup
   for (const targetGroup of new Set(groups)) tx.insert(schema.activityTargetGroups).values({ activityId, targetGroup }).run();
 }
 
-export async function registerActivity(owner: Actor, edition: Edition, values: ActivityFormValues, now: Date, copiedFromId?: number) {
+export async function registerActivity(
+  owner: Actor,
+  edition: Edition,
+  values: ActivityFormValues,
+  now: Date,
+  copiedFromId?: number,
+) {
   if (!isRegistrationOpen(edition, now)) throw new RuleError("Aanmelden voor deze editie is gesloten.");
   const place = await locate(values);
   return db.transaction((tx) => {
     const { id } = tx
       .insert(a)
-      .values({ ...columnsFrom(values, place), editionId: edition.id, ownerId: owner.id, status: "pending", copiedFromId, createdAt: now })
+      .values({
+        ...columnsFrom(values, place),
+        editionId: edition.id,
+        ownerId: owner.id,
+        status: "pending",
+        copiedFromId,
+        createdAt: now,
+      })
       .returning({ id: a.id })
       .get();
     replaceTargetGroups(tx, id, values.targetGroups);
-    audit(tx, { actorId: owner.id, action: "activity.created", entityType: "activity", entityId: id, details: copiedFromId ? { copiedFromId } : undefined });
-    enqueueEmail(tx, { template: "activity-received", to: owner.email, props: { title: values.title, myActivitiesUrl: `${env.PUBLIC_URL}/organisator/activiteiten`, editionYear: edition.year } }, now);
+    audit(tx, {
+      actorId: owner.id,
+      action: "activity.created",
+      entityType: "activity",
+      entityId: id,
+      details: copiedFromId ? { copiedFromId } : undefined,
+    });
+    enqueueEmail(
+      tx,
+      {
+        template: "activity-received",
+        to: owner.email,
+        props: { title: values.title, myActivitiesUrl: `${env.PUBLIC_URL}/organisator/activiteiten`, editionYear: edition.year },
+      },
+      now,
+    );
     return { id, approximate: place.locationApproximate };
   });
 }
@@ -204,14 +239,24 @@ export async function updateActivity(owner: Actor, id: number, edition: Edition,
       .where(and(eq(a.id, id), eq(a.ownerId, owner.id)))
       .run();
     replaceTargetGroups(tx, id, values.targetGroups);
-    audit(tx, { actorId: owner.id, action: "activity.updated", entityType: "activity", entityId: id, details: status !== current.status ? { status } : undefined });
+    audit(tx, {
+      actorId: owner.id,
+      action: "activity.updated",
+      entityType: "activity",
+      entityId: id,
+      details: status !== current.status ? { status } : undefined,
+    });
     return { approximate: place.locationApproximate };
   });
 }
 
 export function cancelActivity(owner: Actor, id: number, reason: string, now: Date) {
   return db.transaction((tx) => {
-    const current = tx.select({ status: a.status, title: a.title }).from(a).where(and(eq(a.id, id), eq(a.ownerId, owner.id))).get();
+    const current = tx
+      .select({ status: a.status, title: a.title })
+      .from(a)
+      .where(and(eq(a.id, id), eq(a.ownerId, owner.id)))
+      .get();
     if (!current) throw new Response("Niet gevonden", { status: 404 });
     if (current.status === "cancelled") return;
     tx.update(a).set({ status: "cancelled", cancelReason: reason, cancelledAt: now, updatedAt: now }).where(eq(a.id, id)).run();
@@ -254,7 +299,11 @@ export function listPendingActivities() {
 
 /** One activity that waits for review; null when it does not (anymore). */
 export function getPendingActivity(id: number) {
-  return reviewQuery().where(and(eq(a.id, id), eq(a.status, "pending"))).get() ?? null;
+  return (
+    reviewQuery()
+      .where(and(eq(a.id, id), eq(a.status, "pending")))
+      .get() ?? null
+  );
 }
 
 export function countPendingActivities(): number {
@@ -275,9 +324,20 @@ export function approveActivities(actor: { id: number }, ids: number[], now: Dat
   return db.transaction((tx) => {
     const pending = ownerEmailsOf(tx, ids);
     for (const p of pending) {
-      tx.update(a).set({ status: "published", moderationReason: null, moderatedAt: now, moderatedById: actor.id, updatedAt: now }).where(eq(a.id, p.id)).run();
+      tx.update(a)
+        .set({ status: "published", moderationReason: null, moderatedAt: now, moderatedById: actor.id, updatedAt: now })
+        .where(eq(a.id, p.id))
+        .run();
       audit(tx, { actorId: actor.id, action: "activity.approved", entityType: "activity", entityId: p.id });
-      enqueueEmail(tx, { template: "activity-published", to: p.email, props: { title: p.title, publicUrl: `${env.PUBLIC_URL}/activiteiten/${p.id}` } }, now);
+      enqueueEmail(
+        tx,
+        {
+          template: "activity-published",
+          to: p.email,
+          props: { title: p.title, publicUrl: `${env.PUBLIC_URL}/activiteiten/${p.id}` },
+        },
+        now,
+      );
     }
     return pending.length;
   });
@@ -287,12 +347,27 @@ export function rejectActivity(actor: { id: number }, id: number, reason: string
   return db.transaction((tx) => {
     const [p] = ownerEmailsOf(tx, [id]);
     if (!p) throw new RuleError("Deze activiteit wacht niet (meer) op controle.");
-    tx.update(a).set({ status: "rejected", moderationReason: reason, moderatedAt: now, moderatedById: actor.id, updatedAt: now }).where(eq(a.id, id)).run();
+    tx.update(a)
+      .set({ status: "rejected", moderationReason: reason, moderatedAt: now, moderatedById: actor.id, updatedAt: now })
+      .where(eq(a.id, id))
+      .run();
     audit(tx, { actorId: actor.id, action: "activity.rejected", entityType: "activity", entityId: id, details: { reason } });
-    enqueueEmail(tx, { template: "activity-rejected", to: p.email, props: { title: p.title, reason, editUrl: `${env.PUBLIC_URL}/organisator/activiteiten/${id}/bewerken` } }, now);
+    enqueueEmail(
+      tx,
+      {
+        template: "activity-rejected",
+        to: p.email,
+        props: { title: p.title, reason, editUrl: `${env.PUBLIC_URL}/organisator/activiteiten/${id}/bewerken` },
+      },
+      now,
+    );
   });
 }
 
 export function listMunicipalityOptions() {
-  return db.select({ code: schema.municipalities.code, name: schema.municipalities.name }).from(schema.municipalities).orderBy(schema.municipalities.name).all();
+  return db
+    .select({ code: schema.municipalities.code, name: schema.municipalities.name })
+    .from(schema.municipalities)
+    .orderBy(schema.municipalities.name)
+    .all();
 }

@@ -68,7 +68,9 @@ const optionalText = (label: string, max: number) =>
   z.string().trim().max(max, `Gebruik hoogstens ${max} tekens voor ${label}.`).optional();
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 const time = (label: string) =>
-  z.string({ required_error: `Vul ${label} in.` }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, `Vul ${label} in als uu:mm, bijvoorbeeld 14:30.`);
+  z
+    .string({ required_error: `Vul ${label} in.` })
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, `Vul ${label} in als uu:mm, bijvoorbeeld 14:30.`);
 const optionalEmail = z.string().trim().email("Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.").max(254).optional();
 const optionalPhone = z
   .string()
@@ -89,7 +91,9 @@ export function activityFormSchema(window: ActivityWindow, windowText: string) {
         `Zet hoogstens ${MAX_LINKS_IN_DESCRIPTION} links in de beschrijving.`,
       ),
       type: enumOf(ACTIVITY_TYPES, "Kies wat voor activiteit het is."),
-      targetGroups: z.array(enumOf(TARGET_GROUPS, "Kies een doelgroep uit de lijst."), { required_error: "Kies minstens één doelgroep." }).min(1, "Kies minstens één doelgroep."),
+      targetGroups: z
+        .array(enumOf(TARGET_GROUPS, "Kies een doelgroep uit de lijst."), { required_error: "Kies minstens één doelgroep." })
+        .min(1, "Kies minstens één doelgroep."),
       date: z
         .string({ required_error: "Vul de datum in." })
         .regex(/^\d{4}-\d{2}-\d{2}$/, "Vul de datum in als dd-mm-jjjj.")
@@ -100,10 +104,17 @@ export function activityFormSchema(window: ActivityWindow, windowText: string) {
       onlineUrl: z.string().trim().url("Vul een volledige link in, die begint met https://").max(500).optional(),
       venueName: optionalText("de naam van de plek", 120),
       street: optionalText("de straat", 120),
-      houseNumber: z.string().trim().regex(/^\d{1,5}\s?[a-zA-Z0-9-]{0,6}$/, "Vul een huisnummer in, bijvoorbeeld 12 of 12a.").optional(),
+      houseNumber: z
+        .string()
+        .trim()
+        .regex(/^\d{1,5}\s?[a-zA-Z0-9-]{0,6}$/, "Vul een huisnummer in, bijvoorbeeld 12 of 12a.")
+        .optional(),
       postcode: dutchPostcodeSchema().optional(),
       place: optionalText("de plaats", 80),
-      municipalityCode: z.string().regex(/^GM\d{4}$/, "Kies een gemeente uit de lijst.").optional(),
+      municipalityCode: z
+        .string()
+        .regex(/^GM\d{4}$/, "Kies een gemeente uit de lijst.")
+        .optional(),
       // Set only when the organiser dragged the pin on the map (JavaScript); inside the Netherlands.
       pinLat: z.coerce.number().min(50.7).max(53.6).optional(),
       pinLon: z.coerce.number().min(3.3).max(7.3).optional(),
@@ -112,21 +123,35 @@ export function activityFormSchema(window: ActivityWindow, windowText: string) {
       quietSpace: checkbox,
       transportHelp: checkbox,
       isFree: z.enum(["ja", "nee"], { errorMap: () => ({ message: "Kies of de activiteit gratis is." }) }),
-      price: z.string().trim().regex(/^\d{1,3}([,.]\d{1,2})?$/, "Vul een bedrag in euro's in, bijvoorbeeld 2,50.").optional(),
+      price: z
+        .string()
+        .trim()
+        .regex(/^\d{1,3}([,.]\d{1,2})?$/, "Vul een bedrag in euro's in, bijvoorbeeld 2,50.")
+        .optional(),
       signUpRequired: checkbox,
       signUpInfo: optionalText("hoe mensen zich aanmelden", 500),
-      maxParticipants: z.coerce.number({ invalid_type_error: "Vul een heel getal in." }).int("Vul een heel getal in.").min(1, "Vul een getal van 1 of meer in.").max(10_000, "Vul een getal tot 10.000 in.").optional(),
+      maxParticipants: z.coerce
+        .number({ invalid_type_error: "Vul een heel getal in." })
+        .int("Vul een heel getal in.")
+        .min(1, "Vul een getal van 1 of meer in.")
+        .max(10_000, "Vul een getal tot 10.000 in.")
+        .optional(),
       organisationName: text("de naam van je organisatie", 120),
       organisationKind: enumOf(ORGANISATION_KINDS, "Kies wat voor organisatie het is."),
       publicContactName: optionalText("de naam", 120),
       publicContactEmail: optionalEmail,
       publicContactPhone: optionalPhone,
       privateContactName: text("je naam", 120),
-      privateContactEmail: z.string({ required_error: "Vul je e-mailadres in." }).trim().email("Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.").max(254),
+      privateContactEmail: z
+        .string({ required_error: "Vul je e-mailadres in." })
+        .trim()
+        .email("Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.")
+        .max(254),
       privateContactPhone: optionalPhone,
     })
     .superRefine((v, ctx) => {
-      const need = (cond: boolean, path: string, message: string) => cond && ctx.addIssue({ code: "custom", path: [path], message });
+      const need = (cond: boolean, path: string, message: string) =>
+        cond && ctx.addIssue({ code: "custom", path: [path], message });
       need(v.endTime <= v.startTime, "endTime", "De eindtijd moet na de begintijd liggen.");
       if (v.isOnline) need(!v.onlineUrl, "onlineUrl", "Vul de link naar de online activiteit in.");
       else {
@@ -153,7 +178,8 @@ export function nextStep(input: {
   reportingOpen: boolean;
 }): NextStep {
   if (input.status === "pending") return { text: "Wacht op controle door het programmateam." };
-  if (input.status === "rejected") return { text: "Niet geplaatst. Pas je activiteit aan en stuur hem opnieuw in.", action: "edit" };
+  if (input.status === "rejected")
+    return { text: "Niet geplaatst. Pas je activiteit aan en stuur hem opnieuw in.", action: "edit" };
   if (input.status === "cancelled") return { text: "Geannuleerd." };
   if (input.ended) {
     if (input.hasReport) return { text: "Klaar. Bedankt voor het doorgeven van de opkomst!" };

@@ -18,7 +18,11 @@ export const REMINDER_AFTER_MS = 7 * DAY_MS;
 // Rules
 
 /** Reporting opens when the activity has ended and closes at the edition's deadline (exclusive). */
-export function attendanceState(activity: { status: string; endsAt: Date }, edition: { reportDeadline: Date }, now: Date): AttendanceState {
+export function attendanceState(
+  activity: { status: string; endsAt: Date },
+  edition: { reportDeadline: Date },
+  now: Date,
+): AttendanceState {
   if (activity.status !== "published") return "not_published";
   if (now < activity.endsAt) return "not_ended";
   if (now >= edition.reportDeadline) return "closed";
@@ -62,7 +66,14 @@ function loadTarget(tx: DbOrTx, activityId: number) {
   if (!row) return null;
   const report =
     tx
-      .select({ participants: t.attendanceReports.participants, volunteers: t.attendanceReports.volunteers, firstTimers: t.attendanceReports.firstTimers, remarks: t.attendanceReports.remarks, reportedAt: t.attendanceReports.reportedAt, updatedAt: t.attendanceReports.updatedAt })
+      .select({
+        participants: t.attendanceReports.participants,
+        volunteers: t.attendanceReports.volunteers,
+        firstTimers: t.attendanceReports.firstTimers,
+        remarks: t.attendanceReports.remarks,
+        reportedAt: t.attendanceReports.reportedAt,
+        updatedAt: t.attendanceReports.updatedAt,
+      })
       .from(t.attendanceReports)
       .where(eq(t.attendanceReports.activityId, activityId))
       .get() ?? null;
@@ -82,13 +93,25 @@ export function getAttendanceForOwner(ownerId: number, activityId: number, now: 
 export function attendanceView(page: AttendancePage) {
   const r = page.report;
   return {
-    activity: { id: page.activity.id, title: page.activity.title, startsAt: page.activity.startsAt.toISOString(), place: page.activity.isOnline ? "Online" : page.activity.place },
+    activity: {
+      id: page.activity.id,
+      title: page.activity.title,
+      startsAt: page.activity.startsAt.toISOString(),
+      place: page.activity.isOnline ? "Online" : page.activity.place,
+    },
     year: page.activity.editionYear,
     deadline: page.activity.reportDeadline.toISOString(),
     state: page.state,
     stateText: page.state === "open" ? null : ATTENDANCE_STATE_TEXT[page.state],
     report: r ? { participants: r.participants, volunteers: r.volunteers, firstTimers: r.firstTimers, remarks: r.remarks } : null,
-    values: r ? { participants: String(r.participants), volunteers: String(r.volunteers), firstTimers: r.firstTimers === null ? "" : String(r.firstTimers), remarks: r.remarks ?? "" } : ({} as Record<string, string>),
+    values: r
+      ? {
+          participants: String(r.participants),
+          volunteers: String(r.volunteers),
+          firstTimers: r.firstTimers === null ? "" : String(r.firstTimers),
+          remarks: r.remarks ?? "",
+        }
+      : ({} as Record<string, string>),
   };
 }
 export type AttendanceView = ReturnType<typeof attendanceView>;
@@ -108,24 +131,36 @@ export function getAttendanceForToken(token: string, now: Date): TokenAccess {
   if (!check.ok) return { ok: false, reason: check.reason === "expired" ? "expired" : "invalid" };
   const target = loadTarget(db, activityId);
   if (!target) return { ok: false, reason: "invalid" };
-  return { ok: true, activityId, page: { ...target, state: attendanceState(target.activity, { reportDeadline: target.activity.reportDeadline }, now) } };
+  return {
+    ok: true,
+    activityId,
+    page: { ...target, state: attendanceState(target.activity, { reportDeadline: target.activity.reportDeadline }, now) },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Writing
 
-export type SaveAttendanceResult = { ok: true; created: boolean } | { ok: false; reason: "not_found" | Exclude<AttendanceState, "open"> };
+export type SaveAttendanceResult =
+  { ok: true; created: boolean } | { ok: false; reason: "not_found" | Exclude<AttendanceState, "open"> };
 
 /**
  * Saves (or replaces) the one report of an activity. The rules are checked again inside the write
  * transaction, so a form opened before the deadline cannot be saved after it.
  * `ownerId`: when given, the activity must be theirs (logged-in route); the link route passes the token's activity.
  */
-export function saveAttendanceReport(args: { activityId: number; ownerId?: number; via: "login" | "link"; input: AttendanceReportInput; now: Date }): SaveAttendanceResult {
+export function saveAttendanceReport(args: {
+  activityId: number;
+  ownerId?: number;
+  via: "login" | "link";
+  input: AttendanceReportInput;
+  now: Date;
+}): SaveAttendanceResult {
   const { activityId, input, now } = args;
   return immediate((tx): SaveAttendanceResult => {
     const target = loadTarget(tx, activityId);
-    if (!target || (args.ownerId !== undefined && target.activity.ownerId !== args.ownerId)) return { ok: false, reason: "not_found" };
+    if (!target || (args.ownerId !== undefined && target.activity.ownerId !== args.ownerId))
+      return { ok: false, reason: "not_found" };
     const state = attendanceState(target.activity, { reportDeadline: target.activity.reportDeadline }, now);
     if (state !== "open") return { ok: false, reason: state };
     const values = {
@@ -136,16 +171,33 @@ export function saveAttendanceReport(args: { activityId: number; ownerId?: numbe
     };
     const actorId = target.activity.ownerId;
     if (target.report) {
-      tx.update(t.attendanceReports).set({ ...values, updatedAt: now }).where(eq(t.attendanceReports.activityId, activityId)).run();
+      tx.update(t.attendanceReports)
+        .set({ ...values, updatedAt: now })
+        .where(eq(t.attendanceReports.activityId, activityId))
+        .run();
     } else {
-      tx.insert(t.attendanceReports).values({ activityId, ...values, reportedAt: now, reportedById: actorId }).run();
+      tx.insert(t.attendanceReports)
+        .values({ activityId, ...values, reportedAt: now, reportedById: actorId })
+        .run();
     }
     audit(tx, {
       actorId,
       action: target.report ? "attendance.updated" : "attendance.reported",
       entityType: "activity",
       entityId: activityId,
-      details: { via: args.via, ...values, ...(target.report ? { before: { participants: target.report.participants, volunteers: target.report.volunteers, firstTimers: target.report.firstTimers } } : {}) },
+      details: {
+        via: args.via,
+        ...values,
+        ...(target.report
+          ? {
+              before: {
+                participants: target.report.participants,
+                volunteers: target.report.volunteers,
+                firstTimers: target.report.firstTimers,
+              },
+            }
+          : {}),
+      },
     });
     return { ok: true, created: !target.report };
   });
@@ -193,10 +245,23 @@ export function scheduleAttendanceRequests(now: Date): { requests: number; remin
     let reminders = 0;
     for (const c of candidates) {
       const deadline = new Date(c.reportDeadline);
-      const props = { activityTitle: c.title, reportUrl: attendanceUrl(attendanceToken(c.id, deadline)), deadline: deadline.toISOString() };
+      const props = {
+        activityTitle: c.title,
+        reportUrl: attendanceUrl(attendanceToken(c.id, deadline)),
+        deadline: deadline.toISOString(),
+      };
       if (!c.hasRequest) {
         if (now < requestDueAt(new Date(c.endsAt))) continue;
-        enqueueEmail(tx, { template: "attendance-request", to: c.email, props: { ...props, requestedAt: now.toISOString() }, dedupeKey: `attendance-request:${c.id}` }, now);
+        enqueueEmail(
+          tx,
+          {
+            template: "attendance-request",
+            to: c.email,
+            props: { ...props, requestedAt: now.toISOString() },
+            dedupeKey: `attendance-request:${c.id}`,
+          },
+          now,
+        );
         requests++;
       } else if (!c.hasReminder) {
         const requestedAt = typeof c.requestedAt === "string" ? Date.parse(c.requestedAt) : Number(c.requestedAt);
@@ -232,4 +297,3 @@ export function startAttendanceScheduler(clock: () => Date = clockNow) {
   timer.unref();
   globalThis.__komerbijAttendanceScheduler = timer;
 }
-

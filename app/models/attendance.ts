@@ -29,12 +29,24 @@ export const AttendanceReportSchema = z
       MAX_REPORTED_VOLUNTEERS,
       `Vul een aantal in tot en met ${MAX_REPORTED_VOLUNTEERS.toLocaleString("nl-NL")}.`,
     ),
-    firstTimers: count("", MAX_REPORTED_PARTICIPANTS, `Vul een aantal in tot en met ${MAX_REPORTED_PARTICIPANTS.toLocaleString("nl-NL")}.`).optional(),
-    remarks: z.string().trim().max(MAX_REMARK_LENGTH, `Je opmerking is te lang (hoogstens ${MAX_REMARK_LENGTH} tekens).`).optional(),
+    firstTimers: count(
+      "",
+      MAX_REPORTED_PARTICIPANTS,
+      `Vul een aantal in tot en met ${MAX_REPORTED_PARTICIPANTS.toLocaleString("nl-NL")}.`,
+    ).optional(),
+    remarks: z
+      .string()
+      .trim()
+      .max(MAX_REMARK_LENGTH, `Je opmerking is te lang (hoogstens ${MAX_REMARK_LENGTH} tekens).`)
+      .optional(),
   })
   .superRefine((v, ctx) => {
     if (v.firstTimers !== undefined && v.firstTimers > v.participants)
-      ctx.addIssue({ code: "custom", path: ["firstTimers"], message: "Er kunnen niet meer mensen voor het eerst zijn geweest dan er deelnemers waren." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["firstTimers"],
+        message: "Er kunnen niet meer mensen voor het eerst zijn geweest dan er deelnemers waren.",
+      });
   });
 export type AttendanceReportInput = z.infer<typeof AttendanceReportSchema>;
 

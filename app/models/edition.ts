@@ -38,11 +38,9 @@ export function weekBounds(edition: Pick<EditionTimeline, "weekStart" | "weekEnd
 
 const within = (now: Date, from: Date, until: Date) => now >= from && now < until;
 
-export const isRegistrationOpen = (e: EditionTimeline, now: Date) =>
-  within(now, e.registrationOpensAt, e.registrationClosesAt);
+export const isRegistrationOpen = (e: EditionTimeline, now: Date) => within(now, e.registrationOpensAt, e.registrationClosesAt);
 export const isOrderingOpen = (e: EditionTimeline, now: Date) => within(now, e.orderingOpensAt, e.orderingClosesAt);
-export const isReportingOpen = (e: EditionTimeline, now: Date) =>
-  within(now, weekBounds(e).startsAt, e.reportDeadline);
+export const isReportingOpen = (e: EditionTimeline, now: Date) => within(now, weekBounds(e).startsAt, e.reportDeadline);
 
 /**
  * The phase an edition is in at `now`. Phases follow each other in time; ordering and

@@ -57,7 +57,13 @@ export const ESTIMATE_METHOD =
   "Schatting = het gemiddelde aantal deelnemers per melding × het aantal activiteiten dat had moeten melden (gepubliceerde activiteiten die voorbij zijn). We gaan er dus van uit dat activiteiten zonder melding gemiddeld even groot waren als activiteiten met een melding.";
 
 function attendanceSummary(editionId: number, now: Date): AttendanceSummary {
-  const row = db.get<{ shouldReport: number; reports: number; participants: number; volunteers: number; firstTimers: number }>(sql`
+  const row = db.get<{
+    shouldReport: number;
+    reports: number;
+    participants: number;
+    volunteers: number;
+    firstTimers: number;
+  }>(sql`
     select count(*) as shouldReport,
       count(r.id) as reports,
       coalesce(sum(r.participants), 0) as participants,
@@ -75,7 +81,16 @@ function attendanceSummary(editionId: number, now: Date): AttendanceSummary {
 }
 
 function activityCounts(editionId: number) {
-  return db.get<{ total: number; published: number; cancelled: number; pending: number; rejected: number; organisers: number; municipalities: number; online: number }>(sql`
+  return db.get<{
+    total: number;
+    published: number;
+    cancelled: number;
+    pending: number;
+    rejected: number;
+    organisers: number;
+    municipalities: number;
+    online: number;
+  }>(sql`
     select count(*) as total,
       coalesce(sum(status = 'published'), 0) as published,
       coalesce(sum(status = 'cancelled'), 0) as cancelled,
@@ -87,7 +102,16 @@ function activityCounts(editionId: number) {
     from activities where edition_id = ${editionId}`);
 }
 
-export type Breakdown = { key: string; label: string; activities: number; kitOrders: number; shouldReport: number; reports: number; participants: number; averagePerReport: number | null };
+export type Breakdown = {
+  key: string;
+  label: string;
+  activities: number;
+  kitOrders: number;
+  shouldReport: number;
+  reports: number;
+  participants: number;
+  averagePerReport: number | null;
+};
 
 function breakdownRows(rows: Omit<Breakdown, "averagePerReport">[]): Breakdown[] {
   return rows.map((r) => ({ ...r, averagePerReport: r.reports ? r.participants / r.reports : null }));
@@ -132,23 +156,31 @@ export function figuresPerMunicipality(editionId: number, now: Date): Municipali
 
 export function figuresPerType(editionId: number, now: Date): Breakdown[] {
   return breakdownRows(
-    db.all<Omit<Breakdown, "averagePerReport">>(sql`
+    db
+      .all<Omit<Breakdown, "averagePerReport">>(
+        sql`
       select a.type as key, a.type as label, ${measures(now)}
       from activities a left join attendance_reports r on r.activity_id = a.id
       where a.edition_id = ${editionId} and a.status = 'published'
-      group by a.type order by activities desc, key`).map((r) => ({ ...r, label: ACTIVITY_TYPES[r.key as keyof typeof ACTIVITY_TYPES] ?? r.key })),
+      group by a.type order by activities desc, key`,
+      )
+      .map((r) => ({ ...r, label: ACTIVITY_TYPES[r.key as keyof typeof ACTIVITY_TYPES] ?? r.key })),
   );
 }
 
 /** Per target group. An activity for two groups counts in both, so the rows add up to more than the total. */
 export function figuresPerTargetGroup(editionId: number, now: Date): Breakdown[] {
   return breakdownRows(
-    db.all<Omit<Breakdown, "averagePerReport">>(sql`
+    db
+      .all<Omit<Breakdown, "averagePerReport">>(
+        sql`
       select g.target_group as key, g.target_group as label, ${measures(now)}
       from activities a join activity_target_groups g on g.activity_id = a.id
       left join attendance_reports r on r.activity_id = a.id
       where a.edition_id = ${editionId} and a.status = 'published'
-      group by g.target_group order by activities desc, key`).map((r) => ({ ...r, label: TARGET_GROUPS[r.key as keyof typeof TARGET_GROUPS] ?? r.key })),
+      group by g.target_group order by activities desc, key`,
+      )
+      .map((r) => ({ ...r, label: TARGET_GROUPS[r.key as keyof typeof TARGET_GROUPS] ?? r.key })),
   );
 }
 
@@ -158,10 +190,18 @@ export function editionFigures(year: number, now: Date) {
   if (!edition) return null;
   const activities = activityCounts(edition.id);
   const perMunicipality = figuresPerMunicipality(edition.id, now);
-  const whiteSpots = perMunicipality.filter((m) => m.activities === 0).map((m) => ({ code: m.key, name: m.label, province: m.province }));
+  const whiteSpots = perMunicipality
+    .filter((m) => m.activities === 0)
+    .map((m) => ({ code: m.key, name: m.label, province: m.province }));
   whiteSpots.sort((a, b) => a.province.localeCompare(b.province, "nl") || a.name.localeCompare(b.name, "nl"));
   return {
-    edition: { id: edition.id, year: edition.year, weekStart: edition.weekStart, weekEnd: edition.weekEnd, reportDeadline: edition.reportDeadline },
+    edition: {
+      id: edition.id,
+      year: edition.year,
+      weekStart: edition.weekStart,
+      weekEnd: edition.weekEnd,
+      reportDeadline: edition.reportDeadline,
+    },
     activities,
     municipalitiesTotal: perMunicipality.length,
     whiteSpots,
@@ -197,7 +237,16 @@ export function compareEditions(now: Date): EditionComparison[] {
     .map((e) => {
       const a = activityCounts(e.id);
       const kits = kitOrderOverview(e.year)!;
-      return { year: e.year, activities: a.published, cancelled: a.cancelled, organisers: a.organisers, municipalities: a.municipalities, kitOrders: kits.live, kitStock: e.kitStock, ...attendanceSummary(e.id, now) };
+      return {
+        year: e.year,
+        activities: a.published,
+        cancelled: a.cancelled,
+        organisers: a.organisers,
+        municipalities: a.municipalities,
+        kitOrders: kits.live,
+        kitStock: e.kitStock,
+        ...attendanceSummary(e.id, now),
+      };
     })
     .filter((e) => e.activities + e.cancelled > 0);
 }
@@ -234,24 +283,92 @@ export function orderCurves(now: Date, maxWeeks = 26): OrderCurve[] {
 // CSV exports: UTF-8 with BOM (Excel reads the accents), RFC 4180 quoting, Windows line ends.
 
 const neutralizeFormula = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
-const cell = (v: string | number | null | undefined) => (v === null || v === undefined ? "" : typeof v === "number" ? String(v) : neutralizeFormula(v));
+const cell = (v: string | number | null | undefined) =>
+  v === null || v === undefined ? "" : typeof v === "number" ? String(v) : neutralizeFormula(v);
 const decimal = (v: number | null, digits = 1) => (v === null ? "" : v.toFixed(digits).replace(".", ","));
-const csv = (rows: (string | number | null | undefined)[][]) => "\uFEFF" + stringify(rows.map((r) => r.map(cell)), { record_delimiter: "windows" });
+const csv = (rows: (string | number | null | undefined)[][]) =>
+  "\uFEFF" +
+  stringify(
+    rows.map((r) => r.map(cell)),
+    { record_delimiter: "windows" },
+  );
 
 export function editionsCsv(now: Date): string {
-  const header = ["Jaar", "Activiteiten (gepubliceerd)", "Geannuleerd", "Organisatoren", "Gemeenten met activiteit", "Pakketten besteld", "Voorraad", "Had moeten melden", "Meldingen", "Respons (%)", "Deelnemers gemeld", "Vrijwilligers gemeld", "Voor het eerst", "Gemiddeld per melding", "Geschat totaal deelnemers", "Methode schatting"];
+  const header = [
+    "Jaar",
+    "Activiteiten (gepubliceerd)",
+    "Geannuleerd",
+    "Organisatoren",
+    "Gemeenten met activiteit",
+    "Pakketten besteld",
+    "Voorraad",
+    "Had moeten melden",
+    "Meldingen",
+    "Respons (%)",
+    "Deelnemers gemeld",
+    "Vrijwilligers gemeld",
+    "Voor het eerst",
+    "Gemiddeld per melding",
+    "Geschat totaal deelnemers",
+    "Methode schatting",
+  ];
   return csv([
     header,
-    ...compareEditions(now).map((e) => [e.year, e.activities, e.cancelled, e.organisers, e.municipalities, e.kitOrders, e.kitStock, e.shouldReport, e.reports, e.responseRate === null ? "" : decimal(e.responseRate * 100), e.participants, e.volunteers, e.firstTimers, decimal(e.averagePerReport), e.estimatedTotal, ESTIMATE_METHOD]),
+    ...compareEditions(now).map((e) => [
+      e.year,
+      e.activities,
+      e.cancelled,
+      e.organisers,
+      e.municipalities,
+      e.kitOrders,
+      e.kitStock,
+      e.shouldReport,
+      e.reports,
+      e.responseRate === null ? "" : decimal(e.responseRate * 100),
+      e.participants,
+      e.volunteers,
+      e.firstTimers,
+      decimal(e.averagePerReport),
+      e.estimatedTotal,
+      ESTIMATE_METHOD,
+    ]),
   ]);
 }
 
 export function municipalitiesCsv(editionId: number, now: Date): string {
-  const header = ["Gemeentecode", "Gemeente", "Provincie", "Activiteiten", "Pakketten besteld", "Had moeten melden", "Meldingen", "Deelnemers gemeld", "Gemiddeld per melding"];
-  return csv([header, ...figuresPerMunicipality(editionId, now).map((m) => [m.key, m.label, m.province, m.activities, m.kitOrders, m.shouldReport, m.reports, m.participants, decimal(m.averagePerReport)])]);
+  const header = [
+    "Gemeentecode",
+    "Gemeente",
+    "Provincie",
+    "Activiteiten",
+    "Pakketten besteld",
+    "Had moeten melden",
+    "Meldingen",
+    "Deelnemers gemeld",
+    "Gemiddeld per melding",
+  ];
+  return csv([
+    header,
+    ...figuresPerMunicipality(editionId, now).map((m) => [
+      m.key,
+      m.label,
+      m.province,
+      m.activities,
+      m.kitOrders,
+      m.shouldReport,
+      m.reports,
+      m.participants,
+      decimal(m.averagePerReport),
+    ]),
+  ]);
 }
 
-const STATUS_LABELS: Record<string, string> = { pending: "Wacht op controle", published: "Gepubliceerd", rejected: "Niet geplaatst", cancelled: "Geannuleerd" };
+const STATUS_LABELS: Record<string, string> = {
+  pending: "Wacht op controle",
+  published: "Gepubliceerd",
+  rejected: "Niet geplaatst",
+  cancelled: "Geannuleerd",
+};
 
 /**
  * One row per activity of the edition. "openbaar": only what is public on the site anyway (no private
@@ -260,10 +377,29 @@ const STATUS_LABELS: Record<string, string> = { pending: "Wacht op controle", pu
  */
 export function activitiesCsv(editionId: number, options: { withContact: boolean }): string {
   const rows = db.all<{
-    id: number; title: string; status: string; type: string; organisationName: string; organisationKind: string; startsAt: number; endsAt: number; isOnline: number;
-    place: string | null; municipalityCode: string | null; municipality: string | null; province: string | null; targetGroups: string | null;
-    kitOrder: string | null; participants: number | null; volunteers: number | null; firstTimers: number | null; reportedAt: number | null;
-    privateContactName: string; privateContactEmail: string; privateContactPhone: string | null; ownerEmail: string;
+    id: number;
+    title: string;
+    status: string;
+    type: string;
+    organisationName: string;
+    organisationKind: string;
+    startsAt: number;
+    endsAt: number;
+    isOnline: number;
+    place: string | null;
+    municipalityCode: string | null;
+    municipality: string | null;
+    province: string | null;
+    targetGroups: string | null;
+    kitOrder: string | null;
+    participants: number | null;
+    volunteers: number | null;
+    firstTimers: number | null;
+    reportedAt: number | null;
+    privateContactName: string;
+    privateContactEmail: string;
+    privateContactPhone: string | null;
+    ownerEmail: string;
   }>(sql`
     select a.id, a.title, a.status, a.type, a.organisation_name as organisationName, a.organisation_kind as organisationKind,
       a.starts_at as startsAt, a.ends_at as endsAt, a.is_online as isOnline, a.place, a.municipality_code as municipalityCode,
@@ -280,19 +416,64 @@ export function activitiesCsv(editionId: number, options: { withContact: boolean
     where a.edition_id = ${editionId}
     order by a.starts_at, a.id`);
   const iso = (ms: number | null) => (ms === null ? "" : new Date(ms).toISOString());
-  const header = ["Id", "Titel", "Status", "Soort", "Doelgroepen", "Organisatie", "Soort organisatie", "Begint", "Eindigt", "Online", "Plaats", "Gemeentecode", "Gemeente", "Provincie", "Pakket (referentie)", "Deelnemers", "Vrijwilligers", "Voor het eerst", "Gemeld op"];
-  const contactHeader = ["Contactpersoon (privé)", "E-mail contactpersoon (privé)", "Telefoon contactpersoon (privé)", "E-mail account organisator"];
+  const header = [
+    "Id",
+    "Titel",
+    "Status",
+    "Soort",
+    "Doelgroepen",
+    "Organisatie",
+    "Soort organisatie",
+    "Begint",
+    "Eindigt",
+    "Online",
+    "Plaats",
+    "Gemeentecode",
+    "Gemeente",
+    "Provincie",
+    "Pakket (referentie)",
+    "Deelnemers",
+    "Vrijwilligers",
+    "Voor het eerst",
+    "Gemeld op",
+  ];
+  const contactHeader = [
+    "Contactpersoon (privé)",
+    "E-mail contactpersoon (privé)",
+    "Telefoon contactpersoon (privé)",
+    "E-mail account organisator",
+  ];
   return csv([
     options.withContact ? [...header, ...contactHeader] : header,
     ...rows.map((r) => {
       const base = [
-        r.id, r.title, STATUS_LABELS[r.status] ?? r.status, ACTIVITY_TYPES[r.type as keyof typeof ACTIVITY_TYPES] ?? r.type,
-        (r.targetGroups ?? "").split(", ").filter(Boolean).map((g) => TARGET_GROUPS[g as keyof typeof TARGET_GROUPS] ?? g).join(", "),
-        r.organisationName, ORGANISATION_KINDS[r.organisationKind as keyof typeof ORGANISATION_KINDS] ?? r.organisationKind,
-        iso(r.startsAt), iso(r.endsAt), r.isOnline ? "ja" : "nee", r.place, r.municipalityCode, r.municipality, r.province, r.kitOrder,
-        r.participants, r.volunteers, r.firstTimers, iso(r.reportedAt),
+        r.id,
+        r.title,
+        STATUS_LABELS[r.status] ?? r.status,
+        ACTIVITY_TYPES[r.type as keyof typeof ACTIVITY_TYPES] ?? r.type,
+        (r.targetGroups ?? "")
+          .split(", ")
+          .filter(Boolean)
+          .map((g) => TARGET_GROUPS[g as keyof typeof TARGET_GROUPS] ?? g)
+          .join(", "),
+        r.organisationName,
+        ORGANISATION_KINDS[r.organisationKind as keyof typeof ORGANISATION_KINDS] ?? r.organisationKind,
+        iso(r.startsAt),
+        iso(r.endsAt),
+        r.isOnline ? "ja" : "nee",
+        r.place,
+        r.municipalityCode,
+        r.municipality,
+        r.province,
+        r.kitOrder,
+        r.participants,
+        r.volunteers,
+        r.firstTimers,
+        iso(r.reportedAt),
       ];
-      return options.withContact ? [...base, r.privateContactName, r.privateContactEmail, r.privateContactPhone, r.ownerEmail] : base;
+      return options.withContact
+        ? [...base, r.privateContactName, r.privateContactEmail, r.privateContactPhone, r.ownerEmail]
+        : base;
     }),
   ]);
 }

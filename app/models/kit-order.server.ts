@@ -26,7 +26,8 @@ import { enqueueEmail } from "./outbox.server";
 const t = schema;
 const isLiveOrder = inArray(t.kitOrders.status, [...LIVE_STATUSES]);
 
-export const orderUrl = (reference: string) => `${env.PUBLIC_URL.replace(/\/$/, "")}/organisator/pakketten/${encodeURIComponent(reference)}`;
+export const orderUrl = (reference: string) =>
+  `${env.PUBLIC_URL.replace(/\/$/, "")}/organisator/pakketten/${encodeURIComponent(reference)}`;
 
 export function countLiveOrders(tx: AppDatabase, editionId: number): number {
   return tx
@@ -59,7 +60,13 @@ const activityColumns = {
 
 /** The activity only when `userId` owns it (ownership is part of the query: others get null → 404). */
 function ownActivity(tx: AppDatabase, userId: number, activityId: number) {
-  return tx.select(activityColumns).from(t.activities).where(and(eq(t.activities.id, activityId), eq(t.activities.ownerId, userId))).get() ?? null;
+  return (
+    tx
+      .select(activityColumns)
+      .from(t.activities)
+      .where(and(eq(t.activities.id, activityId), eq(t.activities.ownerId, userId)))
+      .get() ?? null
+  );
 }
 
 function liveOrderForActivity(tx: AppDatabase, activityId: number) {
@@ -112,7 +119,13 @@ export type PlaceKitOrderResult =
  * Places an order. The stock check and the reservation happen in one IMMEDIATE transaction, so two
  * organisers can never get the last package; the same submission key twice returns the first order.
  */
-export function placeKitOrder(args: { userId: number; activityId: number; input: KitOrderInput; submissionKey: string; now: Date }): PlaceKitOrderResult {
+export function placeKitOrder(args: {
+  userId: number;
+  activityId: number;
+  input: KitOrderInput;
+  submissionKey: string;
+  now: Date;
+}): PlaceKitOrderResult {
   const { userId, activityId, input, submissionKey, now } = args;
   try {
     return immediate((tx): PlaceKitOrderResult => {
@@ -121,7 +134,10 @@ export function placeKitOrder(args: { userId: number; activityId: number; input:
         .from(t.kitOrders)
         .where(eq(t.kitOrders.submissionKey, submissionKey))
         .get();
-      if (earlier) return earlier.orderedById === userId ? { ok: true, reference: earlier.reference, duplicate: true } : { ok: false, reason: "not_found" };
+      if (earlier)
+        return earlier.orderedById === userId
+          ? { ok: true, reference: earlier.reference, duplicate: true }
+          : { ok: false, reason: "not_found" };
 
       const activity = ownActivity(tx, userId, activityId);
       if (!activity) return { ok: false, reason: "not_found" };
@@ -147,7 +163,11 @@ export function placeKitOrder(args: { userId: number; activityId: number; input:
         if (ofOrganisation >= edition.kitLimitPerOrganisation) return { ok: false, reason: "organisation_limit" };
       }
 
-      const earlierOrders = tx.select({ n: sql<number>`count(*)` }).from(t.kitOrders).where(eq(t.kitOrders.activityId, activity.id)).get()!.n;
+      const earlierOrders = tx
+        .select({ n: sql<number>`count(*)` })
+        .from(t.kitOrders)
+        .where(eq(t.kitOrders.activityId, activity.id))
+        .get()!.n;
       const reference = kitOrderReference(edition.year, activity.id, earlierOrders);
       const order = tx
         .insert(t.kitOrders)
@@ -171,7 +191,13 @@ export function placeKitOrder(args: { userId: number; activityId: number; input:
         })
         .returning({ id: t.kitOrders.id })
         .get();
-      audit(tx, { actorId: userId, action: "kit_order.placed", entityType: "kit_order", entityId: order.id, details: { reference, activityId: activity.id, to: "ordered" } });
+      audit(tx, {
+        actorId: userId,
+        action: "kit_order.placed",
+        entityType: "kit_order",
+        entityId: order.id,
+        details: { reference, activityId: activity.id, to: "ordered" },
+      });
       const to = tx.select({ email: t.users.email }).from(t.users).where(eq(t.users.id, userId)).get()!.email;
       enqueueEmail(
         tx,
@@ -203,7 +229,11 @@ export function placeKitOrder(args: { userId: number; activityId: number; input:
     // Belt and braces: the unique indexes are the last line (e.g. another process won a race).
     const code = (error as { code?: string }).code;
     if (code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY") {
-      const again = db.select({ reference: t.kitOrders.reference, orderedById: t.kitOrders.orderedById }).from(t.kitOrders).where(eq(t.kitOrders.submissionKey, submissionKey)).get();
+      const again = db
+        .select({ reference: t.kitOrders.reference, orderedById: t.kitOrders.orderedById })
+        .from(t.kitOrders)
+        .where(eq(t.kitOrders.submissionKey, submissionKey))
+        .get();
       if (again?.orderedById === userId) return { ok: true, reference: again.reference, duplicate: true };
       return { ok: false, reason: "already_ordered" };
     }
@@ -252,7 +282,13 @@ export function getKitOrderForOrganiser(reference: string, userId: number) {
 /** The organiser's orders and their activities that could still get one. */
 export function getOrganiserKitOverview(userId: number, now: Date) {
   const orders = db
-    .select({ reference: t.kitOrders.reference, status: t.kitOrders.status, createdAt: t.kitOrders.createdAt, activityTitle: t.activities.title, editionYear: t.editions.year })
+    .select({
+      reference: t.kitOrders.reference,
+      status: t.kitOrders.status,
+      createdAt: t.kitOrders.createdAt,
+      activityTitle: t.activities.title,
+      editionYear: t.editions.year,
+    })
     .from(t.kitOrders)
     .innerJoin(t.activities, eq(t.activities.id, t.kitOrders.activityId))
     .innerJoin(t.editions, eq(t.editions.id, t.kitOrders.editionId))
@@ -279,7 +315,12 @@ export function getOrganiserKitOverview(userId: number, now: Date) {
 export type EndOrderResult = { ok: true } | { ok: false; reason: "not_found" | "too_late" };
 
 /** The organiser cancels their own order while it has not been shipped; the package returns to stock. */
-export function cancelKitOrderByOrganiser(args: { reference: string; userId: number; reason?: string; now: Date }): EndOrderResult {
+export function cancelKitOrderByOrganiser(args: {
+  reference: string;
+  userId: number;
+  reason?: string;
+  now: Date;
+}): EndOrderResult {
   return immediate((tx) => {
     const order = tx
       .select({ id: t.kitOrders.id, status: t.kitOrders.status })
@@ -289,8 +330,17 @@ export function cancelKitOrderByOrganiser(args: { reference: string; userId: num
     if (!order) return { ok: false, reason: "not_found" } as const;
     if (!canCancel(order.status)) return { ok: false, reason: "too_late" } as const;
     const reason = args.reason?.trim() || "Geannuleerd door de organisator.";
-    tx.update(t.kitOrders).set({ status: "cancelled", statusReason: reason, updatedAt: args.now }).where(eq(t.kitOrders.id, order.id)).run();
-    audit(tx, { actorId: args.userId, action: "kit_order.cancelled", entityType: "kit_order", entityId: order.id, details: { reference: args.reference, from: order.status, to: "cancelled", reason, by: "organiser" } });
+    tx.update(t.kitOrders)
+      .set({ status: "cancelled", statusReason: reason, updatedAt: args.now })
+      .where(eq(t.kitOrders.id, order.id))
+      .run();
+    audit(tx, {
+      actorId: args.userId,
+      action: "kit_order.cancelled",
+      entityType: "kit_order",
+      entityId: order.id,
+      details: { reference: args.reference, from: order.status, to: "cancelled", reason, by: "organiser" },
+    });
     return { ok: true } as const;
   });
 }
@@ -309,7 +359,11 @@ export type KitOrderFilters = {
 
 /** The edition the team works on by default: the latest whose ordering has opened. */
 export function defaultFulfilmentYear(now: Date): number | null {
-  const editions = db.select({ year: t.editions.year, opensAt: t.editions.orderingOpensAt }).from(t.editions).orderBy(desc(t.editions.year)).all();
+  const editions = db
+    .select({ year: t.editions.year, opensAt: t.editions.orderingOpensAt })
+    .from(t.editions)
+    .orderBy(desc(t.editions.year))
+    .all();
   return (editions.find((e) => e.opensAt <= now) ?? editions.at(-1))?.year ?? null;
 }
 
@@ -322,9 +376,23 @@ export function resolveKitOrderFilters(params: URLSearchParams, now: Date): (Kit
 
 export function listFulfilmentOptions() {
   return {
-    years: db.select({ year: t.editions.year }).from(t.editions).orderBy(desc(t.editions.year)).all().map((e) => e.year),
-    provinces: db.selectDistinct({ province: t.municipalities.province }).from(t.municipalities).orderBy(asc(t.municipalities.province)).all().map((p) => p.province),
-    municipalities: db.select({ code: t.municipalities.code, name: t.municipalities.name }).from(t.municipalities).orderBy(asc(t.municipalities.name)).all(),
+    years: db
+      .select({ year: t.editions.year })
+      .from(t.editions)
+      .orderBy(desc(t.editions.year))
+      .all()
+      .map((e) => e.year),
+    provinces: db
+      .selectDistinct({ province: t.municipalities.province })
+      .from(t.municipalities)
+      .orderBy(asc(t.municipalities.province))
+      .all()
+      .map((p) => p.province),
+    municipalities: db
+      .select({ code: t.municipalities.code, name: t.municipalities.name })
+      .from(t.municipalities)
+      .orderBy(asc(t.municipalities.name))
+      .all(),
   };
 }
 
@@ -336,7 +404,10 @@ function filterConditions(f: KitOrderFilters): SQL[] {
   if (f.from) conditions.push(gte(t.kitOrders.createdAt, amsterdamToUtc(f.from)));
   if (f.to) conditions.push(lt(t.kitOrders.createdAt, amsterdamToUtc(addDays(f.to, 1))));
   if (f.q?.trim()) {
-    const pattern = `%${f.q.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = `%${f.q
+      .trim()
+      .toLowerCase()
+      .replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const like = (column: SQLWrapper) => sql`lower(${column}) like ${pattern} escape '\\'`;
     conditions.push(
       sql`(${like(t.kitOrders.reference)} or ${like(t.kitOrders.deliveryName)} or ${like(sql`coalesce(${t.kitOrders.deliveryOrganisation}, '')`)} or ${like(t.kitOrders.postcode)} or ${like(sql`replace(${t.kitOrders.postcode}, ' ', '')`)} or ${like(t.kitOrders.place)} or ${like(t.activities.title)})`,
@@ -370,7 +441,11 @@ export function listKitOrders(f: KitOrderFilters, page: { limit: number; offset:
     .leftJoin(t.municipalities, eq(t.municipalities.code, t.activities.municipalityCode))
     .where(and(...filterConditions(f)))
     .get()!.n;
-  const rows = filteredOrders(f).orderBy(desc(t.kitOrders.createdAt), desc(t.kitOrders.id)).limit(page.limit).offset(page.offset).all();
+  const rows = filteredOrders(f)
+    .orderBy(desc(t.kitOrders.createdAt), desc(t.kitOrders.id))
+    .limit(page.limit)
+    .offset(page.offset)
+    .all();
   return { total, rows };
 }
 
@@ -393,21 +468,49 @@ export function kitOrderOverview(year: number) {
 /** Spreadsheet programs run cells starting with these as formulas; a leading apostrophe keeps them text. */
 const neutralizeFormula = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 
-export const CSV_HEADER = ["Referentie", "Naam", "Organisatie", "Straat", "Huisnummer", "Toevoeging", "Postcode", "Plaats", "Inhoud", "Besteld op"];
+export const CSV_HEADER = [
+  "Referentie",
+  "Naam",
+  "Organisatie",
+  "Straat",
+  "Huisnummer",
+  "Toevoeging",
+  "Postcode",
+  "Plaats",
+  "Inhoud",
+  "Besteld op",
+];
 
 /** CSV for the mailing house: UTF-8 with BOM (so Excel reads the accents), RFC 4180 quoting, one row per package. */
 export function exportKitOrdersCsv(f: KitOrderFilters): string {
   const rows = filteredOrders(f).orderBy(asc(t.kitOrders.createdAt), asc(t.kitOrders.id)).all();
   const records = rows.map((o) => {
     const at = utcToAmsterdam(o.createdAt);
-    return [o.reference, o.deliveryName, o.deliveryOrganisation ?? "", o.street, o.houseNumber, o.houseNumberAddition ?? "", o.postcode, o.place, describeContents(o.kitContents), `${at.date} ${at.time}`].map(neutralizeFormula);
+    return [
+      o.reference,
+      o.deliveryName,
+      o.deliveryOrganisation ?? "",
+      o.street,
+      o.houseNumber,
+      o.houseNumberAddition ?? "",
+      o.postcode,
+      o.place,
+      describeContents(o.kitContents),
+      `${at.date} ${at.time}`,
+    ].map(neutralizeFormula);
   });
   return "\uFEFF" + stringify([CSV_HEADER, ...records], { record_delimiter: "windows" });
 }
 
 function organiserOf(tx: AppDatabase, orderId: number) {
   return tx
-    .select({ id: t.kitOrders.id, reference: t.kitOrders.reference, status: t.kitOrders.status, email: t.users.email, activityTitle: t.activities.title })
+    .select({
+      id: t.kitOrders.id,
+      reference: t.kitOrders.reference,
+      status: t.kitOrders.status,
+      email: t.users.email,
+      activityTitle: t.activities.title,
+    })
     .from(t.kitOrders)
     .innerJoin(t.users, eq(t.users.id, t.kitOrders.orderedById))
     .innerJoin(t.activities, eq(t.activities.id, t.kitOrders.activityId))
@@ -419,7 +522,13 @@ function organiserOf(tx: AppDatabase, orderId: number) {
  * Moves orders forward in fulfilment (ordered → processing → shipped). Orders that cannot take the step
  * (already further, cancelled) are skipped and named. Shipping e-mails the organiser.
  */
-export function bulkUpdateKitOrders(args: { ids: number[]; to: "processing" | "shipped"; shippedOn?: string; actorId: number; now: Date }) {
+export function bulkUpdateKitOrders(args: {
+  ids: number[];
+  to: "processing" | "shipped";
+  shippedOn?: string;
+  actorId: number;
+  now: Date;
+}) {
   const { ids, to, actorId, now } = args;
   if (to === "shipped" && !args.shippedOn) throw new Error("shippedOn is required to ship");
   return immediate((tx) => {
@@ -436,9 +545,29 @@ export function bulkUpdateKitOrders(args: { ids: number[]; to: "processing" | "s
         .set({ status: to, shippedOn: to === "shipped" ? args.shippedOn : undefined, updatedAt: now })
         .where(eq(t.kitOrders.id, id))
         .run();
-      audit(tx, { actorId, action: "kit_order.status_changed", entityType: "kit_order", entityId: id, details: { reference: order.reference, from: order.status, to, ...(to === "shipped" ? { shippedOn: args.shippedOn } : {}) } });
+      audit(tx, {
+        actorId,
+        action: "kit_order.status_changed",
+        entityType: "kit_order",
+        entityId: id,
+        details: {
+          reference: order.reference,
+          from: order.status,
+          to,
+          ...(to === "shipped" ? { shippedOn: args.shippedOn } : {}),
+        },
+      });
       if (to === "shipped")
-        enqueueEmail(tx, { template: "kit-shipped", to: order.email, dedupeKey: `kit-shipped:${order.reference}`, props: { reference: order.reference, activityTitle: order.activityTitle, shippedOn: args.shippedOn } }, now);
+        enqueueEmail(
+          tx,
+          {
+            template: "kit-shipped",
+            to: order.email,
+            dedupeKey: `kit-shipped:${order.reference}`,
+            props: { reference: order.reference, activityTitle: order.activityTitle, shippedOn: args.shippedOn },
+          },
+          now,
+        );
       updated.push(order.reference);
     }
     return { updated, skipped };
@@ -446,15 +575,39 @@ export function bulkUpdateKitOrders(args: { ids: number[]; to: "processing" | "s
 }
 
 /** The team cancels or rejects an order with a reason (e-mailed to the organiser); the package returns to stock. */
-export function endKitOrderByTeam(args: { reference: string; to: "cancelled" | "rejected"; reason: string; actorId: number; now: Date }): EndOrderResult {
+export function endKitOrderByTeam(args: {
+  reference: string;
+  to: "cancelled" | "rejected";
+  reason: string;
+  actorId: number;
+  now: Date;
+}): EndOrderResult {
   return immediate((tx) => {
     const row = tx.select({ id: t.kitOrders.id }).from(t.kitOrders).where(eq(t.kitOrders.reference, args.reference)).get();
     const order = row && organiserOf(tx, row.id);
     if (!order) return { ok: false, reason: "not_found" } as const;
     if (!canCancel(order.status)) return { ok: false, reason: "too_late" } as const;
-    tx.update(t.kitOrders).set({ status: args.to, statusReason: args.reason, updatedAt: args.now }).where(eq(t.kitOrders.id, order.id)).run();
-    audit(tx, { actorId: args.actorId, action: args.to === "cancelled" ? "kit_order.cancelled" : "kit_order.rejected", entityType: "kit_order", entityId: order.id, details: { reference: order.reference, from: order.status, to: args.to, reason: args.reason, by: "programme_team" } });
-    enqueueEmail(tx, { template: "kit-order-cancelled", to: order.email, dedupeKey: `kit-order-cancelled:${order.reference}`, props: { reference: order.reference, activityTitle: order.activityTitle, reason: args.reason } }, args.now);
+    tx.update(t.kitOrders)
+      .set({ status: args.to, statusReason: args.reason, updatedAt: args.now })
+      .where(eq(t.kitOrders.id, order.id))
+      .run();
+    audit(tx, {
+      actorId: args.actorId,
+      action: args.to === "cancelled" ? "kit_order.cancelled" : "kit_order.rejected",
+      entityType: "kit_order",
+      entityId: order.id,
+      details: { reference: order.reference, from: order.status, to: args.to, reason: args.reason, by: "programme_team" },
+    });
+    enqueueEmail(
+      tx,
+      {
+        template: "kit-order-cancelled",
+        to: order.email,
+        dedupeKey: `kit-order-cancelled:${order.reference}`,
+        props: { reference: order.reference, activityTitle: order.activityTitle, reason: args.reason },
+      },
+      args.now,
+    );
     return { ok: true } as const;
   });
 }
@@ -463,7 +616,13 @@ export function endKitOrderByTeam(args: { reference: string; to: "cancelled" | "
 export function getKitOrderForTeam(reference: string) {
   const order =
     db
-      .select({ ...orderColumns, organiserEmail: t.users.email, organiserName: t.users.name, municipalityName: t.municipalities.name, province: t.municipalities.province })
+      .select({
+        ...orderColumns,
+        organiserEmail: t.users.email,
+        organiserName: t.users.name,
+        municipalityName: t.municipalities.name,
+        province: t.municipalities.province,
+      })
       .from(t.kitOrders)
       .innerJoin(t.activities, eq(t.activities.id, t.kitOrders.activityId))
       .innerJoin(t.editions, eq(t.editions.id, t.kitOrders.editionId))
@@ -473,7 +632,13 @@ export function getKitOrderForTeam(reference: string) {
       .get() ?? null;
   if (!order) return null;
   const history = db
-    .select({ at: t.auditLog.at, action: t.auditLog.action, details: t.auditLog.details, actorName: t.users.name, actorEmail: t.users.email })
+    .select({
+      at: t.auditLog.at,
+      action: t.auditLog.action,
+      details: t.auditLog.details,
+      actorName: t.users.name,
+      actorEmail: t.users.email,
+    })
     .from(t.auditLog)
     .leftJoin(t.users, eq(t.users.id, t.auditLog.actorId))
     .where(and(eq(t.auditLog.entityType, "kit_order"), eq(t.auditLog.entityId, String(order.id))))
@@ -505,7 +670,8 @@ export function getKitSettings(year: number) {
   };
 }
 
-export type UpdateKitSettingsResult = { ok: true } | { ok: false; reason: "not_found" } | { ok: false; reason: "stock_below_orders"; live: number };
+export type UpdateKitSettingsResult =
+  { ok: true } | { ok: false; reason: "not_found" } | { ok: false; reason: "stock_below_orders"; live: number };
 
 /** Saves the edition's package settings. The stock may not drop below what is already promised. */
 export function updateKitSettings(year: number, input: KitSettingsInput, actorId: number, now: Date): UpdateKitSettingsResult {
@@ -521,15 +687,28 @@ export function updateKitSettings(year: number, input: KitSettingsInput, actorId
       kitContents: input.contents,
       kitLimitPerOrganisation: input.kitLimitPerOrganisation ?? null,
     };
-    tx.update(t.editions).set({ ...values, updatedAt: now }).where(eq(t.editions.id, edition.id)).run();
+    tx.update(t.editions)
+      .set({ ...values, updatedAt: now })
+      .where(eq(t.editions.id, edition.id))
+      .run();
     audit(tx, {
       actorId,
       action: "edition.kit_settings_updated",
       entityType: "edition",
       entityId: edition.year,
       details: {
-        before: { orderingOpensAt: edition.orderingOpensAt.toISOString(), orderingClosesAt: edition.orderingClosesAt.toISOString(), kitStock: edition.kitStock, kitContents: edition.kitContents, kitLimitPerOrganisation: edition.kitLimitPerOrganisation },
-        after: { ...values, orderingOpensAt: values.orderingOpensAt.toISOString(), orderingClosesAt: values.orderingClosesAt.toISOString() },
+        before: {
+          orderingOpensAt: edition.orderingOpensAt.toISOString(),
+          orderingClosesAt: edition.orderingClosesAt.toISOString(),
+          kitStock: edition.kitStock,
+          kitContents: edition.kitContents,
+          kitLimitPerOrganisation: edition.kitLimitPerOrganisation,
+        },
+        after: {
+          ...values,
+          orderingOpensAt: values.orderingOpensAt.toISOString(),
+          orderingClosesAt: values.orderingClosesAt.toISOString(),
+        },
       },
     });
     return { ok: true } as const;

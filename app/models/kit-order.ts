@@ -91,13 +91,20 @@ const optionalText = (max: number, tooLong: string) => z.string().trim().max(max
 
 /** The delivery address and details an organiser fills in. Only addresses in the Netherlands. */
 export const KitOrderInputSchema = z.object({
-  deliveryName: text("Vul de naam in van de persoon die het pakket aanneemt.", 100, "Deze naam is te lang (hoogstens 100 tekens)."),
+  deliveryName: text(
+    "Vul de naam in van de persoon die het pakket aanneemt.",
+    100,
+    "Deze naam is te lang (hoogstens 100 tekens).",
+  ),
   deliveryOrganisation: optionalText(120, "Deze naam is te lang (hoogstens 120 tekens)."),
   street: text("Vul de straat in.", 120, "Deze straatnaam is te lang (hoogstens 120 tekens)."),
   houseNumber: z
     .string({ required_error: "Vul het huisnummer in.", invalid_type_error: "Vul het huisnummer in." })
     .trim()
-    .regex(/^[1-9][0-9]{0,5}$/, "Vul een huisnummer in met alleen cijfers, zoals 12. Een letter of toevoeging kan in het veld hieronder."),
+    .regex(
+      /^[1-9][0-9]{0,5}$/,
+      "Vul een huisnummer in met alleen cijfers, zoals 12. Een letter of toevoeging kan in het veld hieronder.",
+    ),
   houseNumberAddition: z
     .string()
     .trim()
@@ -106,10 +113,16 @@ export const KitOrderInputSchema = z.object({
   postcode: dutchPostcode,
   place: text("Vul de plaats in.", 80, "Deze plaatsnaam is te lang (hoogstens 80 tekens)."),
   expectedParticipants: z
-    .number({ required_error: "Vul in hoeveel deelnemers je verwacht.", invalid_type_error: "Vul een aantal in met alleen cijfers, zoals 40." })
+    .number({
+      required_error: "Vul in hoeveel deelnemers je verwacht.",
+      invalid_type_error: "Vul een aantal in met alleen cijfers, zoals 40.",
+    })
     .int("Vul een heel getal in, zoals 40.")
     .min(1, "Vul een aantal in van 1 of meer.")
-    .max(MAX_EXPECTED_PARTICIPANTS, `Vul een aantal in tot en met ${MAX_EXPECTED_PARTICIPANTS.toLocaleString("nl-NL")}. Verwacht je echt meer? Zet het dan bij de opmerkingen.`),
+    .max(
+      MAX_EXPECTED_PARTICIPANTS,
+      `Vul een aantal in tot en met ${MAX_EXPECTED_PARTICIPANTS.toLocaleString("nl-NL")}. Verwacht je echt meer? Zet het dan bij de opmerkingen.`,
+    ),
   remarks: optionalText(1000, "Je opmerking is te lang (hoogstens 1000 tekens)."),
 });
 export type KitOrderInput = z.infer<typeof KitOrderInputSchema>;
@@ -117,10 +130,18 @@ export type KitOrderInput = z.infer<typeof KitOrderInputSchema>;
 /** The edition's package settings as the programme team fills them in (Dutch date + time). */
 export const KitSettingsSchema = z
   .object({
-    opensDate: z.string({ required_error: "Vul de datum in." }).regex(/^\d{4}-\d{2}-\d{2}$/, "Vul een datum in, zoals 02-11-2026."),
-    opensTime: z.string({ required_error: "Vul de tijd in." }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Vul een tijd in, zoals 09:00."),
-    closesDate: z.string({ required_error: "Vul de datum in." }).regex(/^\d{4}-\d{2}-\d{2}$/, "Vul een datum in, zoals 31-08-2027."),
-    closesTime: z.string({ required_error: "Vul de tijd in." }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Vul een tijd in, zoals 23:59."),
+    opensDate: z
+      .string({ required_error: "Vul de datum in." })
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "Vul een datum in, zoals 02-11-2026."),
+    opensTime: z
+      .string({ required_error: "Vul de tijd in." })
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Vul een tijd in, zoals 09:00."),
+    closesDate: z
+      .string({ required_error: "Vul de datum in." })
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "Vul een datum in, zoals 31-08-2027."),
+    closesTime: z
+      .string({ required_error: "Vul de tijd in." })
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Vul een tijd in, zoals 23:59."),
     kitStock: z
       .number({ required_error: "Vul de voorraad in.", invalid_type_error: "Vul de voorraad in met alleen cijfers." })
       .int("Vul een heel getal in.")
@@ -137,7 +158,12 @@ export const KitSettingsSchema = z
         z
           .object({
             item: z.string().trim().max(80, "Deze omschrijving is te lang (hoogstens 80 tekens).").optional(),
-            quantity: z.number({ invalid_type_error: "Vul een aantal in met alleen cijfers." }).int("Vul een heel getal in.").min(1, "Vul 1 of meer in.").max(10_000, "Vul hoogstens 10.000 in.").optional(),
+            quantity: z
+              .number({ invalid_type_error: "Vul een aantal in met alleen cijfers." })
+              .int("Vul een heel getal in.")
+              .min(1, "Vul 1 of meer in.")
+              .max(10_000, "Vul hoogstens 10.000 in.")
+              .optional(),
           })
           .optional(),
       )
@@ -145,10 +171,13 @@ export const KitSettingsSchema = z
   })
   .superRefine((v, ctx) => {
     (v.contents ?? []).forEach((row, i) => {
-      if (row?.item && row.quantity === undefined) ctx.addIssue({ code: "custom", path: ["contents", i, "quantity"], message: "Vul het aantal in." });
-      if (!row?.item && row?.quantity !== undefined) ctx.addIssue({ code: "custom", path: ["contents", i, "item"], message: "Vul in wat er in het pakket zit." });
+      if (row?.item && row.quantity === undefined)
+        ctx.addIssue({ code: "custom", path: ["contents", i, "quantity"], message: "Vul het aantal in." });
+      if (!row?.item && row?.quantity !== undefined)
+        ctx.addIssue({ code: "custom", path: ["contents", i, "item"], message: "Vul in wat er in het pakket zit." });
     });
-    if (!(v.contents ?? []).some((row) => row?.item && row.quantity)) ctx.addIssue({ code: "custom", path: ["contents"], message: "Vul minstens één onderdeel van het pakket in." });
+    if (!(v.contents ?? []).some((row) => row?.item && row.quantity))
+      ctx.addIssue({ code: "custom", path: ["contents"], message: "Vul minstens één onderdeel van het pakket in." });
     if (`${v.closesDate}T${v.closesTime}` <= `${v.opensDate}T${v.opensTime}`)
       ctx.addIssue({ code: "custom", path: ["closesDate"], message: "De sluiting moet na de opening liggen." });
   })
@@ -202,7 +231,11 @@ const FilterSchema = z.object({
   jaar: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
   status: z.enum(STATUS_KEYS).optional().catch(undefined),
   provincie: z.string().max(60).optional().catch(undefined),
-  gemeente: z.string().regex(/^GM\d{4}$/).optional().catch(undefined),
+  gemeente: z
+    .string()
+    .regex(/^GM\d{4}$/)
+    .optional()
+    .catch(undefined),
   van: isoDate.optional().catch(undefined),
   tot: isoDate.optional().catch(undefined),
   zoek: z.string().max(100).optional().catch(undefined),
@@ -212,5 +245,14 @@ const FilterSchema = z.object({
 /** Dutch query parameters (jaar, status, provincie, gemeente, van, tot, zoek, pagina) → filters. */
 export function parseKitOrderFilters(params: URLSearchParams) {
   const raw = FilterSchema.parse(Object.fromEntries([...params].filter(([, v]) => v.trim() !== "")));
-  return { year: raw.jaar, status: raw.status, province: raw.provincie, municipality: raw.gemeente, from: raw.van, to: raw.tot, q: raw.zoek, page: raw.pagina ?? 1 };
+  return {
+    year: raw.jaar,
+    status: raw.status,
+    province: raw.provincie,
+    municipality: raw.gemeente,
+    from: raw.van,
+    to: raw.tot,
+    q: raw.zoek,
+    page: raw.pagina ?? 1,
+  };
 }

@@ -21,7 +21,11 @@ export function requestLoginCode(emailInput: string, ip: string | null, now: Dat
   const email = normaliseEmail(emailInput);
   const since = new Date(now.getTime() - RATE_WINDOW_MS);
   const recent = (where: ReturnType<typeof eq>) =>
-    db.select({ n: count() }).from(schema.loginCodes).where(and(where, gt(schema.loginCodes.createdAt, since))).get()!.n;
+    db
+      .select({ n: count() })
+      .from(schema.loginCodes)
+      .where(and(where, gt(schema.loginCodes.createdAt, since)))
+      .get()!.n;
   if (recent(eq(schema.loginCodes.email, email)) >= MAX_CODES_PER_ADDRESS) return { ok: false, reason: "address_limit" };
   if (ip && recent(eq(schema.loginCodes.requestedFromIp, ip)) >= MAX_CODES_PER_IP) return { ok: false, reason: "ip_limit" };
 
@@ -58,7 +62,11 @@ export function verifyLoginCode(emailInput: string, code: string, now: Date): nu
   const email = normaliseEmail(emailInput);
   return db.transaction((tx) => {
     const candidates = tx
-      .select({ id: schema.loginCodes.id, codeHash: schema.loginCodes.codeHash, failedAttempts: schema.loginCodes.failedAttempts })
+      .select({
+        id: schema.loginCodes.id,
+        codeHash: schema.loginCodes.codeHash,
+        failedAttempts: schema.loginCodes.failedAttempts,
+      })
       .from(schema.loginCodes)
       .where(and(eq(schema.loginCodes.email, email), liveCode(now)))
       .orderBy(desc(schema.loginCodes.createdAt))
@@ -68,7 +76,10 @@ export function verifyLoginCode(emailInput: string, code: string, now: Date): nu
     const match = candidates.find((c) => timingSafeEqual(Buffer.from(c.codeHash), expected));
     if (!match) {
       for (const c of candidates)
-        tx.update(schema.loginCodes).set({ failedAttempts: c.failedAttempts + 1 }).where(eq(schema.loginCodes.id, c.id)).run();
+        tx.update(schema.loginCodes)
+          .set({ failedAttempts: c.failedAttempts + 1 })
+          .where(eq(schema.loginCodes.id, c.id))
+          .run();
       return null;
     }
     tx.update(schema.loginCodes).set({ usedAt: now }).where(eq(schema.loginCodes.id, match.id)).run();
@@ -98,7 +109,11 @@ function userIdForLogin(tx: DbOrTx, email: string, now: Date): number {
     return existing.id;
   }
   // A confirmed new address becomes an organiser account.
-  const created = tx.insert(schema.users).values({ email, role: "organiser", createdAt: now, lastLoginAt: now }).returning({ id: schema.users.id }).get();
+  const created = tx
+    .insert(schema.users)
+    .values({ email, role: "organiser", createdAt: now, lastLoginAt: now })
+    .returning({ id: schema.users.id })
+    .get();
   audit(tx, { actorId: created.id, action: "user.created", entityType: "user", entityId: created.id, details: { email } });
   return created.id;
 }

@@ -61,7 +61,12 @@ export function recoverInterruptedSends(at: Date = senderNow()): { requeued: num
         lastError:
           "Verzenden is langer dan 24 uur geleden onderbroken. Misschien is het bericht toch aangekomen. Vraag het de ontvanger en probeer het alleen opnieuw als het niet is aangekomen.",
       })
-      .where(and(eq(schema.emailOutbox.status, "sending"), lt(schema.emailOutbox.nextAttemptAt, new Date(at.getTime() - IDEMPOTENCY_WINDOW_MS))))
+      .where(
+        and(
+          eq(schema.emailOutbox.status, "sending"),
+          lt(schema.emailOutbox.nextAttemptAt, new Date(at.getTime() - IDEMPOTENCY_WINDOW_MS)),
+        ),
+      )
       .run().changes;
     const requeued = tx
       .update(schema.emailOutbox)
@@ -80,18 +85,32 @@ function claimNext(at: Date) {
       .from(schema.emailOutbox)
       .where(and(eq(schema.emailOutbox.status, "pending"), lte(schema.emailOutbox.nextAttemptAt, at)))
       // Someone is waiting for a login code right now; bulk mail (attendance requests) can wait a bit.
-      .orderBy(sql`${schema.emailOutbox.template} NOT IN (${sql.join(URGENT_TEMPLATES.map((t) => sql`${t}`), sql`, `)})`, asc(schema.emailOutbox.nextAttemptAt), asc(schema.emailOutbox.id))
+      .orderBy(
+        sql`${schema.emailOutbox.template} NOT IN (${sql.join(
+          URGENT_TEMPLATES.map((t) => sql`${t}`),
+          sql`, `,
+        )})`,
+        asc(schema.emailOutbox.nextAttemptAt),
+        asc(schema.emailOutbox.id),
+      )
       .limit(1)
       .get();
     if (!row) return null;
     const attempts = row.attempts + 1;
-    tx.update(schema.emailOutbox).set({ status: "sending", attempts, nextAttemptAt: at }).where(eq(schema.emailOutbox.id, row.id)).run();
+    tx.update(schema.emailOutbox)
+      .set({ status: "sending", attempts, nextAttemptAt: at })
+      .where(eq(schema.emailOutbox.id, row.id))
+      .run();
     return { ...row, attempts };
   });
 }
 
 const finish = (id: number, values: Partial<typeof schema.emailOutbox.$inferInsert>) =>
-  db.update(schema.emailOutbox).set(values).where(and(eq(schema.emailOutbox.id, id), eq(schema.emailOutbox.status, "sending"))).run();
+  db
+    .update(schema.emailOutbox)
+    .set(values)
+    .where(and(eq(schema.emailOutbox.id, id), eq(schema.emailOutbox.status, "sending")))
+    .run();
 
 /** Sends every due message once (until none is due, batchSize is reached or the signal stops it). */
 export async function deliverDueEmails(options: SenderOptions = {}): Promise<BatchResult> {
@@ -105,7 +124,10 @@ export async function deliverDueEmails(options: SenderOptions = {}): Promise<Bat
     const row = claimNext(now());
     if (!row) break;
 
-    let content = row.html !== null && row.subject !== null && row.text !== null ? { subject: row.subject, html: row.html, text: row.text } : null;
+    let content =
+      row.html !== null && row.subject !== null && row.text !== null
+        ? { subject: row.subject, html: row.html, text: row.text }
+        : null;
     if (!content) {
       try {
         content = await renderEmail(row.template, row.props);
@@ -120,13 +142,21 @@ export async function deliverDueEmails(options: SenderOptions = {}): Promise<Bat
 
     const outcome = await transport
       .send({ to: row.toAddress, ...content, idempotencyKey: idempotencyKeyFor(row.id) })
-      .catch((error: unknown) => ({ ok: false as const, transient: true, error: `transport: ${error instanceof Error ? error.message : String(error)}` }));
+      .catch((error: unknown) => ({
+        ok: false as const,
+        transient: true,
+        error: `transport: ${error instanceof Error ? error.message : String(error)}`,
+      }));
     const at = now();
     if (outcome.ok) {
       finish(row.id, { status: "sent", sentAt: at, providerMessageId: outcome.providerMessageId, lastError: null });
       result.sent++;
     } else if (outcome.transient && row.attempts < maxAttempts) {
-      finish(row.id, { status: "pending", nextAttemptAt: new Date(at.getTime() + backoff(row.attempts)), lastError: outcome.error });
+      finish(row.id, {
+        status: "pending",
+        nextAttemptAt: new Date(at.getTime() + backoff(row.attempts)),
+        lastError: outcome.error,
+      });
       result.retrying++;
     } else {
       finish(row.id, { status: "failed", lastError: outcome.error });
@@ -154,7 +184,8 @@ export function startOutboxSender(options: SenderOptions = {}) {
   };
   try {
     const recovered = recoverInterruptedSends();
-    if (recovered.requeued || recovered.failed) console.warn(`E-mail outbox: ${recovered.requeued} interrupted message(s) queued again, ${recovered.failed} marked failed`);
+    if (recovered.requeued || recovered.failed)
+      console.warn(`E-mail outbox: ${recovered.requeued} interrupted message(s) queued again, ${recovered.failed} marked failed`);
   } catch (error) {
     console.error("E-mail outbox: recovery failed", error);
   }

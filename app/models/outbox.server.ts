@@ -97,7 +97,12 @@ export function countOutboxByStatus(): Record<OutboxStatus, number> {
 export function getOutboxMessage(id: number) {
   return (
     db
-      .select({ ...summaryColumns, html: schema.emailOutbox.html, text: schema.emailOutbox.text, providerMessageId: schema.emailOutbox.providerMessageId })
+      .select({
+        ...summaryColumns,
+        html: schema.emailOutbox.html,
+        text: schema.emailOutbox.text,
+        providerMessageId: schema.emailOutbox.providerMessageId,
+      })
       .from(schema.emailOutbox)
       .where(eq(schema.emailOutbox.id, id))
       .get() ?? null
@@ -120,7 +125,13 @@ export function retryFailedEmail(id: number, actorId: number, at: Date): boolean
       .set({ status: "pending", attempts: 0, nextAttemptAt: at, lastError: null })
       .where(eq(schema.emailOutbox.id, id))
       .run();
-    audit(tx, { actorId, action: "email.retry", entityType: "email_outbox", entityId: id, details: { previousError: row.lastError, attempts: row.attempts } });
+    audit(tx, {
+      actorId,
+      action: "email.retry",
+      entityType: "email_outbox",
+      entityId: id,
+      details: { previousError: row.lastError, attempts: row.attempts },
+    });
     return true;
   });
 }

@@ -43,12 +43,31 @@ export function listStaff() {
 export function inviteTeamMember(actor: SessionUser, emailInput: string, now: Date) {
   const email = emailInput.trim().toLowerCase();
   db.transaction((tx) => {
-    const existing = tx.select({ id: schema.users.id, role: schema.users.role }).from(schema.users).where(eq(schema.users.email, email)).get();
+    const existing = tx
+      .select({ id: schema.users.id, role: schema.users.role })
+      .from(schema.users)
+      .where(eq(schema.users.email, email))
+      .get();
     const id = existing
       ? (tx.update(schema.users).set({ role: "programme_team" }).where(eq(schema.users.id, existing.id)).run(), existing.id)
-      : tx.insert(schema.users).values({ email, role: "programme_team", createdAt: now }).returning({ id: schema.users.id }).get().id;
-    audit(tx, { actorId: actor.id, action: "user.role_granted", entityType: "user", entityId: id, details: { role: "programme_team", previous: existing?.role ?? null } });
-    enqueueEmail(tx, { template: "team-invite", to: email, props: { inviterName: actor.name ?? actor.email, loginUrl: `${env.PUBLIC_URL}/inloggen` } }, now);
+      : tx.insert(schema.users).values({ email, role: "programme_team", createdAt: now }).returning({ id: schema.users.id }).get()
+          .id;
+    audit(tx, {
+      actorId: actor.id,
+      action: "user.role_granted",
+      entityType: "user",
+      entityId: id,
+      details: { role: "programme_team", previous: existing?.role ?? null },
+    });
+    enqueueEmail(
+      tx,
+      {
+        template: "team-invite",
+        to: email,
+        props: { inviterName: actor.name ?? actor.email, loginUrl: `${env.PUBLIC_URL}/inloggen` },
+      },
+      now,
+    );
   });
 }
 
@@ -59,6 +78,12 @@ export function revokeRole(actor: SessionUser, userId: number) {
     const user = tx.select({ role: schema.users.role }).from(schema.users).where(eq(schema.users.id, userId)).get();
     if (!user || user.role === "organiser") return;
     tx.update(schema.users).set({ role: "organiser", municipalityCode: null }).where(eq(schema.users.id, userId)).run();
-    audit(tx, { actorId: actor.id, action: "user.role_revoked", entityType: "user", entityId: userId, details: { previous: user.role } });
+    audit(tx, {
+      actorId: actor.id,
+      action: "user.role_revoked",
+      entityType: "user",
+      entityId: userId,
+      details: { previous: user.role },
+    });
   });
 }

@@ -33,7 +33,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
   const filters = { dag: params.dag, soort: params.soort, voor: params.voor, gratis: params.gratis, rolstoel: params.rolstoel };
   const nearby = location
-    ? searchNearby({ edition, lat: location.lat, lon: location.lon, radiusKm: params.straal, filters, page: params.pagina, pageSize: PAGE_SIZE })
+    ? searchNearby({
+        edition,
+        lat: location.lat,
+        lon: location.lon,
+        radiusKm: params.straal,
+        filters,
+        page: params.pagina,
+        pageSize: PAGE_SIZE,
+      })
     : null;
   // Without a place, the online list is the answer and gets the pages; next to a place it shows its first page.
   const online = params.online
@@ -54,7 +62,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     currentYear: current.year,
     editions: editions.map((e) => ({
       year: e.year,
-      label: e.year === current.year ? `${e.year} (nu te zien)` : e.year < current.year ? `${e.year} (archief)` : `${e.year} (later)`,
+      label:
+        e.year === current.year ? `${e.year} (nu te zien)` : e.year < current.year ? `${e.year} (archief)` : `${e.year} (later)`,
     })),
     days,
     location,
@@ -85,11 +94,19 @@ function Pagination({ total, page, base }: { total: number; page: number; base: 
   if (pages <= 1) return null;
   return (
     <nav className="pagination" aria-label="Meer resultaten">
-      {page > 1 ? <Link to={`/${searchQuery(base, { pagina: page - 1 })}`} rel="prev">Vorige {PAGE_SIZE}</Link> : null}
+      {page > 1 ? (
+        <Link to={`/${searchQuery(base, { pagina: page - 1 })}`} rel="prev">
+          Vorige {PAGE_SIZE}
+        </Link>
+      ) : null}
       <span>
         Pagina {page} van {pages}
       </span>
-      {page < pages ? <Link to={`/${searchQuery(base, { pagina: page + 1 })}`} rel="next">Volgende {Math.min(PAGE_SIZE, total - page * PAGE_SIZE)}</Link> : null}
+      {page < pages ? (
+        <Link to={`/${searchQuery(base, { pagina: page + 1 })}`} rel="next">
+          Volgende {Math.min(PAGE_SIZE, total - page * PAGE_SIZE)}
+        </Link>
+      ) : null}
     </nav>
   );
 }
@@ -108,8 +125,8 @@ export default function Home() {
       <section className="hero search-hero" aria-labelledby="welkom">
         <h1 id="welkom">Kom erbij!</h1>
         <p>
-          In de Week tegen Eenzaamheid zijn er in heel Nederland activiteiten waar je andere mensen kunt ontmoeten.
-          Iedereen is welkom. De {edition.number}e week is van <strong>{formatDateRange(edition.weekStart, edition.weekEnd)}</strong>.
+          In de Week tegen Eenzaamheid zijn er in heel Nederland activiteiten waar je andere mensen kunt ontmoeten. Iedereen is
+          welkom. De {edition.number}e week is van <strong>{formatDateRange(edition.weekStart, edition.weekEnd)}</strong>.
         </p>
         <SearchForm
           key={location.search}
@@ -125,7 +142,9 @@ export default function Home() {
         {data.isArchive ? (
           <>
             Je bekijkt het <strong>archief van {edition.year}</strong>: deze activiteiten zijn al geweest.{" "}
-            <Link to={`/${searchQuery({ ...params, editie: undefined, pagina: undefined })}`}>Naar de activiteiten van {data.currentYear}</Link>
+            <Link to={`/${searchQuery({ ...params, editie: undefined, pagina: undefined })}`}>
+              Naar de activiteiten van {data.currentYear}
+            </Link>
           </>
         ) : (
           <>Je bekijkt de activiteiten van {edition.year}.</>
@@ -134,7 +153,11 @@ export default function Home() {
         {otherEditions.map((e, i) => (
           <span key={e.year}>
             {i > 0 ? ", " : ""}
-            <Link to={`/${searchQuery({ ...params, pagina: undefined, editie: e.year === data.currentYear ? undefined : e.year })}`}>{e.year}</Link>
+            <Link
+              to={`/${searchQuery({ ...params, pagina: undefined, editie: e.year === data.currentYear ? undefined : e.year })}`}
+            >
+              {e.year}
+            </Link>
           </span>
         ))}
         .
@@ -158,7 +181,8 @@ export default function Home() {
           <h2 id="resultaten">Activiteiten bij {place.label}</h2>
           {place.approximate ? (
             <p className="alert">
-              We konden de precieze plek niet opzoeken. We zoeken vanaf het midden van {place.label}; de afstanden zijn daarom bij benadering.
+              We konden de precieze plek niet opzoeken. We zoeken vanaf het midden van {place.label}; de afstanden zijn daarom bij
+              benadering.
             </p>
           ) : null}
           <p className="result-count" role="status" data-total={nearby.total}>
@@ -175,10 +199,22 @@ export default function Home() {
               </div>
               <div className="results-map-wrap no-print">
                 <h3 className="visually-hidden">Kaart</h3>
-                <ClientOnly fallback={<p className="hint map-fallback">De kaart verschijnt als JavaScript aan staat. Alle activiteiten staan ook in de lijst.</p>}>
+                <ClientOnly
+                  fallback={
+                    <p className="hint map-fallback">
+                      De kaart verschijnt als JavaScript aan staat. Alle activiteiten staan ook in de lijst.
+                    </p>
+                  }
+                >
                   {() =>
                     root ? (
-                      <ResultsMap params={params} editionYear={edition.year} centre={place} tileUrl={root.map.tileUrl} attribution={root.map.attribution} />
+                      <ResultsMap
+                        params={params}
+                        editionYear={edition.year}
+                        centre={place}
+                        tileUrl={root.map.tileUrl}
+                        attribution={root.map.attribution}
+                      />
                     ) : null
                   }
                 </ClientOnly>
@@ -192,13 +228,17 @@ export default function Home() {
         <section aria-labelledby="online" className="results">
           <h2 id="online">Online activiteiten</h2>
           <p role="status">
-            {online.total === 0 ? "We vonden geen online activiteiten." : `We vonden ${countInWords(online.total, "online activiteit", "online activiteiten")}.`}
+            {online.total === 0
+              ? "We vonden geen online activiteiten."
+              : `We vonden ${countInWords(online.total, "online activiteit", "online activiteiten")}.`}
           </p>
           <ActivityList activities={online.items} start={place ? 1 : start + 1} now={data.now} />
           {place ? (
             online.total > online.items.length ? (
               <p>
-                <Link to={`/${searchQuery({ ...base, plaats: undefined, lat: undefined, lon: undefined, pagina: undefined, online: true })}`}>
+                <Link
+                  to={`/${searchQuery({ ...base, plaats: undefined, lat: undefined, lon: undefined, pagina: undefined, online: true })}`}
+                >
                   Alle {online.total} online activiteiten bekijken
                 </Link>
               </p>
@@ -214,12 +254,16 @@ export default function Home() {
           <li className="card">
             <h2>Zelf iets organiseren</h2>
             <p>Meld je activiteit aan en bestel gratis het Kom Erbij-pakket.</p>
-            <p><Link to="/organisator">Naar de pagina voor organisatoren</Link></p>
+            <p>
+              <Link to="/organisator">Naar de pagina voor organisatoren</Link>
+            </p>
           </li>
           <li className="card">
             <h2>Programmateam</h2>
             <p>Edities, controle van activiteiten, pakketten en cijfers.</p>
-            <p><Link to="/beheer">Naar het beheer</Link></p>
+            <p>
+              <Link to="/beheer">Naar het beheer</Link>
+            </p>
           </li>
         </ul>
       ) : null}

@@ -24,7 +24,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
     ? [
         { title: `${data.activity.title} – Kom erbij` },
-        { name: "description", content: `${typeLabel(data.activity.type)} op ${formatDate(data.activity.startsAt)}${data.activity.place ? ` in ${data.activity.place}` : ""}.` },
+        {
+          name: "description",
+          content: `${typeLabel(data.activity.type)} op ${formatDate(data.activity.startsAt)}${data.activity.place ? ` in ${data.activity.place}` : ""}.`,
+        },
       ]
     : [{ title: "Activiteit niet gevonden – Kom erbij" }];
 
@@ -41,7 +44,11 @@ function PrintButton() {
 export default function ActivityPage() {
   const { activity: a, isPast } = useLoaderData<typeof loader>();
   const root = useRootData();
-  const address = [a.venueName, [a.street, a.houseNumber].filter(Boolean).join(" "), [a.postcode, a.place].filter(Boolean).join(" ")].filter(Boolean);
+  const address = [
+    a.venueName,
+    [a.street, a.houseNumber].filter(Boolean).join(" "),
+    [a.postcode, a.place].filter(Boolean).join(" "),
+  ].filter(Boolean);
   const hasPoint = !a.isOnline && a.lat !== null && a.lon !== null;
   const hasContact = a.publicContactName || a.publicContactEmail || a.publicContactPhone;
 
@@ -94,18 +101,28 @@ export default function ActivityPage() {
               <>
                 Online.{" "}
                 {a.onlineUrl && !a.cancelled && !isPast ? (
-                  <a href={a.onlineUrl} rel="noopener noreferrer">Naar de online activiteit</a>
+                  <a href={a.onlineUrl} rel="noopener noreferrer">
+                    Naar de online activiteit
+                  </a>
                 ) : null}
               </>
             ) : (
               <>
                 {address.map((line) => (
-                  <span key={line} className="address-line">{line}</span>
+                  <span key={line} className="address-line">
+                    {line}
+                  </span>
                 ))}
-                {a.municipalityName && a.municipalityName !== a.place ? <span className="address-line">Gemeente {a.municipalityName}</span> : null}
+                {a.municipalityName && a.municipalityName !== a.place ? (
+                  <span className="address-line">Gemeente {a.municipalityName}</span>
+                ) : null}
                 {a.locationApproximate ? <span className="hint address-line">De plek op de kaart is bij benadering.</span> : null}
                 {hasPoint ? (
-                  <a className="no-print" href={`https://www.openstreetmap.org/directions?route=%3B${a.lat}%2C${a.lon}`} rel="noopener noreferrer">
+                  <a
+                    className="no-print"
+                    href={`https://www.openstreetmap.org/directions?route=%3B${a.lat}%2C${a.lon}`}
+                    rel="noopener noreferrer"
+                  >
                     Route plannen (opent OpenStreetMap)
                   </a>
                 ) : null}
@@ -115,7 +132,9 @@ export default function ActivityPage() {
         </div>
         <div>
           <dt>Voor wie</dt>
-          <dd>{a.targetGroups.length ? a.targetGroups.map((g) => TARGET_GROUPS[g as TargetGroup] ?? g).join(", ") : "Iedereen"}</dd>
+          <dd>
+            {a.targetGroups.length ? a.targetGroups.map((g) => TARGET_GROUPS[g as TargetGroup] ?? g).join(", ") : "Iedereen"}
+          </dd>
         </div>
         <div>
           <dt>Toegankelijkheid</dt>
@@ -130,7 +149,9 @@ export default function ActivityPage() {
         <div>
           <dt>Aanmelden</dt>
           <dd>
-            {a.signUpRequired ? (a.signUpInfo ?? "Aanmelden is nodig. Neem contact op met de organisator.") : "Aanmelden is niet nodig: je kunt gewoon binnenlopen."}
+            {a.signUpRequired
+              ? (a.signUpInfo ?? "Aanmelden is nodig. Neem contact op met de organisator.")
+              : "Aanmelden is niet nodig: je kunt gewoon binnenlopen."}
             {a.maxParticipants ? ` Er kunnen ${a.maxParticipants} mensen meedoen.` : ""}
           </dd>
         </div>
@@ -171,7 +192,15 @@ export default function ActivityPage() {
         <div className="no-print">
           <h2>Kaart</h2>
           <ClientOnly fallback={<p className="hint map-fallback">De kaart verschijnt als JavaScript aan staat.</p>}>
-            {() => <ActivityMap lat={a.lat!} lon={a.lon!} title={a.title} tileUrl={root.map.tileUrl} attribution={root.map.attribution} />}
+            {() => (
+              <ActivityMap
+                lat={a.lat!}
+                lon={a.lon!}
+                title={a.title}
+                tileUrl={root.map.tileUrl}
+                attribution={root.map.attribution}
+              />
+            )}
           </ClientOnly>
         </div>
       ) : null}

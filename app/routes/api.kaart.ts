@@ -42,9 +42,7 @@ const problem = (status: number, detail: string) =>
 export function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const params = parseSearchParams(url.searchParams);
-  const edition = params.editie
-    ? listSearchEditions().find((e) => e.year === params.editie)
-    : getPublicEdition(now());
+  const edition = params.editie ? listSearchEditions().find((e) => e.year === params.editie) : getPublicEdition(now());
   if (!edition) return problem(404, "Onbekende editie.");
   const box = parseBbox(url.searchParams.get("bbox"));
   const area = box

@@ -17,8 +17,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     editions: listEditions().map((e) => {
       const d = describeEdition(e, at);
       return {
-        year: d.year, number: d.number, weekStart: d.weekStart, weekEnd: d.weekEnd, phase: d.phase, kitStock: d.kitStock,
-        orderingOpensAt: d.orderingOpensAt.toISOString(), orderingClosesAt: d.orderingClosesAt.toISOString(), reportDeadline: d.reportDeadline.toISOString(),
+        year: d.year,
+        number: d.number,
+        weekStart: d.weekStart,
+        weekEnd: d.weekEnd,
+        phase: d.phase,
+        kitStock: d.kitStock,
+        orderingOpensAt: d.orderingOpensAt.toISOString(),
+        orderingClosesAt: d.orderingClosesAt.toISOString(),
+        reportDeadline: d.reportDeadline.toISOString(),
       };
     }),
   };
@@ -30,18 +37,51 @@ export default function TeamHome() {
     <>
       <h1>Programmateam</h1>
       <ul className="cards">
-        <li className="card"><h2><Link to="/beheer/controle">Activiteiten controleren</Link></h2><p>{pending === 1 ? "1 activiteit wacht" : `${pending} activiteiten wachten`} op controle.</p></li>
-        <li className="card"><h2><Link to="/beheer/pakketten">Pakketbestellingen verwerken</Link></h2><p>Bestellingen, voorraad en de lijst voor het verzendhuis.</p></li>
-        <li className="card"><h2><Link to="/beheer/cijfers">Cijfers</Link></h2><p>Activiteiten, pakketten en opkomst per editie, de kaart en de vergelijking tussen edities.</p></li>
-        <li className="card"><h2><Link to="/beheer/team">Team en rollen</Link></h2><p>Wie mag wat, en nieuwe collega's uitnodigen.</p></li>
-        <li className="card"><h2><Link to="/beheer/e-mail">E-mail</Link></h2><p>Wat is verstuurd, wat wacht en wat is mislukt. Mislukte berichten opnieuw versturen.</p></li>
+        <li className="card">
+          <h2>
+            <Link to="/beheer/controle">Activiteiten controleren</Link>
+          </h2>
+          <p>{pending === 1 ? "1 activiteit wacht" : `${pending} activiteiten wachten`} op controle.</p>
+        </li>
+        <li className="card">
+          <h2>
+            <Link to="/beheer/pakketten">Pakketbestellingen verwerken</Link>
+          </h2>
+          <p>Bestellingen, voorraad en de lijst voor het verzendhuis.</p>
+        </li>
+        <li className="card">
+          <h2>
+            <Link to="/beheer/cijfers">Cijfers</Link>
+          </h2>
+          <p>Activiteiten, pakketten en opkomst per editie, de kaart en de vergelijking tussen edities.</p>
+        </li>
+        <li className="card">
+          <h2>
+            <Link to="/beheer/team">Team en rollen</Link>
+          </h2>
+          <p>Wie mag wat, en nieuwe collega's uitnodigen.</p>
+        </li>
+        <li className="card">
+          <h2>
+            <Link to="/beheer/e-mail">E-mail</Link>
+          </h2>
+          <p>Wat is verstuurd, wat wacht en wat is mislukt. Mislukte berichten opnieuw versturen.</p>
+        </li>
       </ul>
       <h2>Edities</h2>
       <div className="table-wrap">
         <table>
           <caption className="visually-hidden">Alle edities van de Week tegen Eenzaamheid met hun fase</caption>
           <thead>
-            <tr><th scope="col">Jaar</th><th scope="col">Editie</th><th scope="col">De week</th><th scope="col">Pakket bestellen</th><th scope="col">Opkomst doorgeven tot</th><th scope="col">Voorraad</th><th scope="col">Fase nu</th></tr>
+            <tr>
+              <th scope="col">Jaar</th>
+              <th scope="col">Editie</th>
+              <th scope="col">De week</th>
+              <th scope="col">Pakket bestellen</th>
+              <th scope="col">Opkomst doorgeven tot</th>
+              <th scope="col">Voorraad</th>
+              <th scope="col">Fase nu</th>
+            </tr>
           </thead>
           <tbody>
             {editions.map((e) => (
@@ -49,10 +89,19 @@ export default function TeamHome() {
                 <th scope="row">{e.year}</th>
                 <td>{e.number}e</td>
                 <td>{formatDateRange(e.weekStart, e.weekEnd)}</td>
-                <td>{formatShortDate(e.orderingOpensAt)} – {formatShortDate(new Date(new Date(e.orderingClosesAt).getTime() - 1))}</td>
+                <td>
+                  {formatShortDate(e.orderingOpensAt)} – {formatShortDate(new Date(new Date(e.orderingClosesAt).getTime() - 1))}
+                </td>
                 <td>{formatShortDate(new Date(new Date(e.reportDeadline).getTime() - 1))}</td>
-                <td>{e.kitStock} <Link to={`/beheer/edities/${e.year}/pakket`}>Pakket en voorraad aanpassen<span className="visually-hidden"> voor {e.year}</span></Link></td>
-                <td><span className="status">{PHASE_LABELS[e.phase]}</span></td>
+                <td>
+                  {e.kitStock}{" "}
+                  <Link to={`/beheer/edities/${e.year}/pakket`}>
+                    Pakket en voorraad aanpassen<span className="visually-hidden"> voor {e.year}</span>
+                  </Link>
+                </td>
+                <td>
+                  <span className="status">{PHASE_LABELS[e.phase]}</span>
+                </td>
               </tr>
             ))}
           </tbody>

@@ -7,7 +7,9 @@ import { now } from "~/utils/clock.server";
 import { requireProgrammeTeam } from "~/utils/session.server";
 import { formatDateRange, formatShortDate } from "~/utils/time";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Cijfers${data ? ` ${data.year}` : ""} – Programmateam – Kom erbij` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Cijfers${data ? ` ${data.year}` : ""} – Programmateam – Kom erbij` },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireProgrammeTeam(request);
@@ -37,7 +39,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const nl = (n: number) => n.toLocaleString("nl-NL");
-const avg = (n: number | null) => (n === null ? "–" : n.toLocaleString("nl-NL", { maximumFractionDigits: 1, minimumFractionDigits: 1 }));
+const avg = (n: number | null) =>
+  n === null ? "–" : n.toLocaleString("nl-NL", { maximumFractionDigits: 1, minimumFractionDigits: 1 });
 const pct = (n: number | null) => (n === null ? "–" : `${(n * 100).toLocaleString("nl-NL", { maximumFractionDigits: 1 })}%`);
 
 export default function Figures() {
@@ -46,48 +49,106 @@ export default function Figures() {
   const provinces = [...new Set(d.whiteSpots.map((w) => w.province))];
   return (
     <>
-      <p><Link to="/beheer">← Programmateam</Link></p>
+      <p>
+        <Link to="/beheer">← Programmateam</Link>
+      </p>
       <h1>Cijfers Week tegen Eenzaamheid {d.year}</h1>
-      <p>De week: {d.week}. Opkomst doorgeven kan tot en met {d.reportDeadline}. Alle cijfers komen direct uit de database en zijn berekend op het moment dat je deze pagina opende.</p>
+      <p>
+        De week: {d.week}. Opkomst doorgeven kan tot en met {d.reportDeadline}. Alle cijfers komen direct uit de database en zijn
+        berekend op het moment dat je deze pagina opende.
+      </p>
       <Form method="get" className="no-print">
         <div className="field">
           <label htmlFor="editie">Editie</label>
           <select id="editie" name="editie" defaultValue={d.year}>
-            {d.years.map((y) => <option key={y} value={y}>{y}</option>)}
+            {d.years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
           </select>
         </div>
         <button type="submit">Toon cijfers</button>
       </Form>
-      <p><Link to="/beheer/cijfers/vergelijken">Edities met elkaar vergelijken</Link></p>
+      <p>
+        <Link to="/beheer/cijfers/vergelijken">Edities met elkaar vergelijken</Link>
+      </p>
 
       <h2>In het kort</h2>
       <ul className="stats" aria-label={`Kerncijfers ${d.year}`}>
-        <li><strong data-testid="published">{nl(d.activities.published)}</strong> activiteiten gepubliceerd</li>
-        <li><strong>{nl(d.activities.cancelled)}</strong> geannuleerd</li>
-        <li><strong>{nl(d.activities.pending)}</strong> wachten op controle</li>
-        <li><strong>{nl(d.activities.organisers)}</strong> organisatoren</li>
-        <li><strong>{nl(d.activities.municipalities)}</strong> van de {d.municipalitiesTotal} gemeenten met een activiteit</li>
-        <li><strong>{nl(d.kits.live)}</strong> pakketten besteld ({nl(d.kits.stockLeft)} nog op voorraad)</li>
-        <li><strong data-testid="participants-reported">{nl(a.participants)}</strong> deelnemers gemeld</li>
-        <li><strong>{pct(a.responseRate)}</strong> respons ({nl(a.reports)} van {nl(a.shouldReport)} activiteiten)</li>
-        <li><strong>{avg(a.averagePerReport)}</strong> deelnemers gemiddeld per melding</li>
-        <li><strong data-testid="estimated-total">{a.estimatedTotal === null ? "–" : nl(a.estimatedTotal)}</strong> deelnemers geschat in totaal</li>
+        <li>
+          <strong data-testid="published">{nl(d.activities.published)}</strong> activiteiten gepubliceerd
+        </li>
+        <li>
+          <strong>{nl(d.activities.cancelled)}</strong> geannuleerd
+        </li>
+        <li>
+          <strong>{nl(d.activities.pending)}</strong> wachten op controle
+        </li>
+        <li>
+          <strong>{nl(d.activities.organisers)}</strong> organisatoren
+        </li>
+        <li>
+          <strong>{nl(d.activities.municipalities)}</strong> van de {d.municipalitiesTotal} gemeenten met een activiteit
+        </li>
+        <li>
+          <strong>{nl(d.kits.live)}</strong> pakketten besteld ({nl(d.kits.stockLeft)} nog op voorraad)
+        </li>
+        <li>
+          <strong data-testid="participants-reported">{nl(a.participants)}</strong> deelnemers gemeld
+        </li>
+        <li>
+          <strong>{pct(a.responseRate)}</strong> respons ({nl(a.reports)} van {nl(a.shouldReport)} activiteiten)
+        </li>
+        <li>
+          <strong>{avg(a.averagePerReport)}</strong> deelnemers gemiddeld per melding
+        </li>
+        <li>
+          <strong data-testid="estimated-total">{a.estimatedTotal === null ? "–" : nl(a.estimatedTotal)}</strong> deelnemers
+          geschat in totaal
+        </li>
       </ul>
-      <p className="method"><strong>Hoe we schatten:</strong> {d.method}</p>
+      <p className="method">
+        <strong>Hoe we schatten:</strong> {d.method}
+      </p>
 
       <h2>Opkomst</h2>
       <div className="table-wrap">
         <table>
           <caption className="visually-hidden">Opkomst {d.year}</caption>
           <tbody>
-            <tr><th scope="row">Activiteiten die hadden moeten melden (gepubliceerd en voorbij)</th><td className="num">{nl(a.shouldReport)}</td></tr>
-            <tr><th scope="row">Meldingen ontvangen</th><td className="num">{nl(a.reports)}</td></tr>
-            <tr><th scope="row">Respons</th><td className="num">{pct(a.responseRate)}</td></tr>
-            <tr><th scope="row">Deelnemers gemeld</th><td className="num">{nl(a.participants)}</td></tr>
-            <tr><th scope="row">Vrijwilligers gemeld</th><td className="num">{nl(a.volunteers)}</td></tr>
-            <tr><th scope="row">Voor het eerst (waar ingevuld)</th><td className="num">{nl(a.firstTimers)}</td></tr>
-            <tr><th scope="row">Gemiddeld aantal deelnemers per melding</th><td className="num">{avg(a.averagePerReport)}</td></tr>
-            <tr><th scope="row">Geschat totaal aantal deelnemers</th><td className="num">{a.estimatedTotal === null ? "–" : nl(a.estimatedTotal)}</td></tr>
+            <tr>
+              <th scope="row">Activiteiten die hadden moeten melden (gepubliceerd en voorbij)</th>
+              <td className="num">{nl(a.shouldReport)}</td>
+            </tr>
+            <tr>
+              <th scope="row">Meldingen ontvangen</th>
+              <td className="num">{nl(a.reports)}</td>
+            </tr>
+            <tr>
+              <th scope="row">Respons</th>
+              <td className="num">{pct(a.responseRate)}</td>
+            </tr>
+            <tr>
+              <th scope="row">Deelnemers gemeld</th>
+              <td className="num">{nl(a.participants)}</td>
+            </tr>
+            <tr>
+              <th scope="row">Vrijwilligers gemeld</th>
+              <td className="num">{nl(a.volunteers)}</td>
+            </tr>
+            <tr>
+              <th scope="row">Voor het eerst (waar ingevuld)</th>
+              <td className="num">{nl(a.firstTimers)}</td>
+            </tr>
+            <tr>
+              <th scope="row">Gemiddeld aantal deelnemers per melding</th>
+              <td className="num">{avg(a.averagePerReport)}</td>
+            </tr>
+            <tr>
+              <th scope="row">Geschat totaal aantal deelnemers</th>
+              <td className="num">{a.estimatedTotal === null ? "–" : nl(a.estimatedTotal)}</td>
+            </tr>
           </tbody>
         </table>
       </div>
@@ -96,34 +157,88 @@ export default function Figures() {
       <div className="table-wrap">
         <table>
           <caption className="visually-hidden">Pakketbestellingen {d.year} per status</caption>
-          <thead><tr><th scope="col">Status</th><th scope="col" className="num">Aantal</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Status</th>
+              <th scope="col" className="num">
+                Aantal
+              </th>
+            </tr>
+          </thead>
           <tbody>
             {(Object.keys(KIT_ORDER_STATUSES) as KitOrderStatus[]).map((s) => (
-              <tr key={s}><th scope="row">{KIT_ORDER_STATUSES[s]}</th><td className="num">{nl(d.kits.counts[s])}</td></tr>
+              <tr key={s}>
+                <th scope="row">{KIT_ORDER_STATUSES[s]}</th>
+                <td className="num">{nl(d.kits.counts[s])}</td>
+              </tr>
             ))}
-            <tr><th scope="row">Voorraad totaal</th><td className="num">{nl(d.kits.kitStock)}</td></tr>
-            <tr><th scope="row">Nog op voorraad</th><td className="num">{nl(d.kits.stockLeft)}</td></tr>
+            <tr>
+              <th scope="row">Voorraad totaal</th>
+              <td className="num">{nl(d.kits.kitStock)}</td>
+            </tr>
+            <tr>
+              <th scope="row">Nog op voorraad</th>
+              <td className="num">{nl(d.kits.stockLeft)}</td>
+            </tr>
           </tbody>
         </table>
       </div>
 
-      <BreakdownTable id="per-provincie" title="Per provincie" caption={`Gepubliceerde activiteiten ${d.year} per provincie`} rows={d.perProvince} first="Provincie" />
-      <BreakdownTable id="per-soort" title="Per soort activiteit" caption={`Gepubliceerde activiteiten ${d.year} per soort`} rows={d.perType} first="Soort" />
-      <BreakdownTable id="per-doelgroep" title="Per doelgroep" caption={`Gepubliceerde activiteiten ${d.year} per doelgroep`} rows={d.perTargetGroup} first="Doelgroep" note="Een activiteit voor meer doelgroepen telt bij elke doelgroep mee. Opgeteld kom je daarom op meer uit dan het totaal." />
+      <BreakdownTable
+        id="per-provincie"
+        title="Per provincie"
+        caption={`Gepubliceerde activiteiten ${d.year} per provincie`}
+        rows={d.perProvince}
+        first="Provincie"
+      />
+      <BreakdownTable
+        id="per-soort"
+        title="Per soort activiteit"
+        caption={`Gepubliceerde activiteiten ${d.year} per soort`}
+        rows={d.perType}
+        first="Soort"
+      />
+      <BreakdownTable
+        id="per-doelgroep"
+        title="Per doelgroep"
+        caption={`Gepubliceerde activiteiten ${d.year} per doelgroep`}
+        rows={d.perTargetGroup}
+        first="Doelgroep"
+        note="Een activiteit voor meer doelgroepen telt bij elke doelgroep mee. Opgeteld kom je daarom op meer uit dan het totaal."
+      />
 
       <section aria-labelledby="per-gemeente">
         <h2 id="per-gemeente">Per gemeente</h2>
-        <DotMap title={`Kaart: activiteiten per gemeente in ${d.year}`} description={`${d.activities.municipalities} gemeenten hebben minstens één activiteit. De tabel hieronder geeft dezelfde cijfers.`} points={d.mapPoints} unit="activiteiten" />
+        <DotMap
+          title={`Kaart: activiteiten per gemeente in ${d.year}`}
+          description={`${d.activities.municipalities} gemeenten hebben minstens één activiteit. De tabel hieronder geeft dezelfde cijfers.`}
+          points={d.mapPoints}
+          unit="activiteiten"
+        />
         <details>
           <summary>Tabel: {d.perMunicipality.length} gemeenten met activiteiten</summary>
-          <BreakdownTable id="tabel-gemeenten" title="" caption={`Gepubliceerde activiteiten ${d.year} per gemeente`} rows={d.perMunicipality} first="Gemeente" />
+          <BreakdownTable
+            id="tabel-gemeenten"
+            title=""
+            caption={`Gepubliceerde activiteiten ${d.year} per gemeente`}
+            rows={d.perMunicipality}
+            first="Gemeente"
+          />
         </details>
         <h3>Witte vlekken: {d.whiteSpots.length} gemeenten zonder activiteit</h3>
-        {d.whiteSpots.length === 0 ? <p>Elke gemeente heeft minstens één activiteit.</p> : (
+        {d.whiteSpots.length === 0 ? (
+          <p>Elke gemeente heeft minstens één activiteit.</p>
+        ) : (
           <details>
             <summary>Toon de {d.whiteSpots.length} gemeenten zonder activiteit</summary>
             {provinces.map((p) => (
-              <p key={p}><strong>{p}:</strong> {d.whiteSpots.filter((w) => w.province === p).map((w) => w.name).join(", ")}</p>
+              <p key={p}>
+                <strong>{p}:</strong>{" "}
+                {d.whiteSpots
+                  .filter((w) => w.province === p)
+                  .map((w) => w.name)
+                  .join(", ")}
+              </p>
             ))}
           </details>
         )}
@@ -131,16 +246,40 @@ export default function Figures() {
 
       <h2>Downloaden (CSV)</h2>
       <ul className="exports">
-        <li><a href={`/beheer/cijfers/export/gemeenten.csv?editie=${d.year}`}>Per gemeente {d.year}</a></li>
-        <li><a href={`/beheer/cijfers/export/activiteiten.csv?editie=${d.year}`}>Per activiteit {d.year} (openbare gegevens)</a></li>
-        <li><a href={`/beheer/cijfers/export/activiteiten-met-contactgegevens.csv?editie=${d.year}`}>Per activiteit {d.year} met contactgegevens (alleen voor het programmateam)</a></li>
-        <li><a href="/beheer/cijfers/export/edities.csv">Alle edities naast elkaar</a></li>
+        <li>
+          <a href={`/beheer/cijfers/export/gemeenten.csv?editie=${d.year}`}>Per gemeente {d.year}</a>
+        </li>
+        <li>
+          <a href={`/beheer/cijfers/export/activiteiten.csv?editie=${d.year}`}>Per activiteit {d.year} (openbare gegevens)</a>
+        </li>
+        <li>
+          <a href={`/beheer/cijfers/export/activiteiten-met-contactgegevens.csv?editie=${d.year}`}>
+            Per activiteit {d.year} met contactgegevens (alleen voor het programmateam)
+          </a>
+        </li>
+        <li>
+          <a href="/beheer/cijfers/export/edities.csv">Alle edities naast elkaar</a>
+        </li>
       </ul>
     </>
   );
 }
 
-function BreakdownTable({ id, title, caption, rows, first, note }: { id: string; title: string; caption: string; rows: Breakdown[]; first: string; note?: string }) {
+function BreakdownTable({
+  id,
+  title,
+  caption,
+  rows,
+  first,
+  note,
+}: {
+  id: string;
+  title: string;
+  caption: string;
+  rows: Breakdown[];
+  first: string;
+  note?: string;
+}) {
   return (
     <section aria-labelledby={title ? id : undefined}>
       {title ? <h2 id={id}>{title}</h2> : null}
@@ -150,15 +289,35 @@ function BreakdownTable({ id, title, caption, rows, first, note }: { id: string;
           <caption className="visually-hidden">{caption}</caption>
           <thead>
             <tr>
-              <th scope="col">{first}</th><th scope="col" className="num">Activiteiten</th><th scope="col" className="num">Pakketten</th>
-              <th scope="col" className="num">Meldingen</th><th scope="col" className="num">Deelnemers gemeld</th><th scope="col" className="num">Gemiddeld per melding</th>
+              <th scope="col">{first}</th>
+              <th scope="col" className="num">
+                Activiteiten
+              </th>
+              <th scope="col" className="num">
+                Pakketten
+              </th>
+              <th scope="col" className="num">
+                Meldingen
+              </th>
+              <th scope="col" className="num">
+                Deelnemers gemeld
+              </th>
+              <th scope="col" className="num">
+                Gemiddeld per melding
+              </th>
             </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
               <tr key={r.key}>
-                <th scope="row">{r.label}</th><td className="num">{nl(r.activities)}</td><td className="num">{nl(r.kitOrders)}</td>
-                <td className="num">{nl(r.reports)} van {nl(r.shouldReport)}</td><td className="num">{nl(r.participants)}</td><td className="num">{avg(r.averagePerReport)}</td>
+                <th scope="row">{r.label}</th>
+                <td className="num">{nl(r.activities)}</td>
+                <td className="num">{nl(r.kitOrders)}</td>
+                <td className="num">
+                  {nl(r.reports)} van {nl(r.shouldReport)}
+                </td>
+                <td className="num">{nl(r.participants)}</td>
+                <td className="num">{avg(r.averagePerReport)}</td>
               </tr>
             ))}
           </tbody>

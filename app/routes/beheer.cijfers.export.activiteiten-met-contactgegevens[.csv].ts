@@ -9,5 +9,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireProgrammeTeam(request);
   const edition = figureEditionFromQuery(new URL(request.url), now());
   if (!edition) throw new Response("Niet gevonden", { status: 404 });
-  return csvDownload(activitiesCsv(edition.id, { withContact: true }), `kom-erbij-activiteiten-met-contactgegevens-${edition.year}.csv`);
+  return csvDownload(
+    activitiesCsv(edition.id, { withContact: true }),
+    `kom-erbij-activiteiten-met-contactgegevens-${edition.year}.csv`,
+  );
 }

@@ -14,7 +14,11 @@ const schema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("approve") }),
   z.object({
     intent: z.literal("reject"),
-    reason: z.string({ required_error: "Schrijf de reden op. De organisator krijgt die te zien." }).trim().min(5, "Schrijf de reden op. De organisator krijgt die te zien.").max(1000, "Gebruik hoogstens 1000 tekens."),
+    reason: z
+      .string({ required_error: "Schrijf de reden op. De organisator krijgt die te zien." })
+      .trim()
+      .min(5, "Schrijf de reden op. De organisator krijgt die te zien.")
+      .max(1000, "Gebruik hoogstens 1000 tekens."),
   }),
 ]);
 
@@ -43,15 +47,27 @@ export const meta: MetaFunction = () => [{ title: "Activiteit controleren – Pr
 export default function ReviewActivity() {
   const a = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({ lastResult, constraint: getZodConstraint(schema), shouldValidate: "onSubmit", onValidate: ({ formData }) => parseWithZod(formData, { schema }) });
+  const [form, fields] = useForm({
+    lastResult,
+    constraint: getZodConstraint(schema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
   return (
     <>
-      <p><Link to="/beheer/controle">Terug naar de lijst</Link></p>
+      <p>
+        <Link to="/beheer/controle">Terug naar de lijst</Link>
+      </p>
       <h1>Controleren: {a.title}</h1>
       <dl>
-        <dt>Organisatie</dt><dd>{a.organisationName}</dd>
-        <dt>Wanneer</dt><dd>{formatDate(a.startsAt)}, {formatTime(a.startsAt)} uur (editie {a.editionYear})</dd>
-        <dt>Waar</dt><dd>{a.isOnline ? "Online" : `${a.place ?? ""} (gemeente ${a.municipality ?? "onbekend"})`}</dd>
+        <dt>Organisatie</dt>
+        <dd>{a.organisationName}</dd>
+        <dt>Wanneer</dt>
+        <dd>
+          {formatDate(a.startsAt)}, {formatTime(a.startsAt)} uur (editie {a.editionYear})
+        </dd>
+        <dt>Waar</dt>
+        <dd>{a.isOnline ? "Online" : `${a.place ?? ""} (gemeente ${a.municipality ?? "onbekend"})`}</dd>
       </dl>
       <h2>Beschrijving</h2>
       <p className="pre-line">{a.description}</p>
@@ -62,12 +78,17 @@ export default function ReviewActivity() {
       <h2>Afwijzen</h2>
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="reject" />
-        <Field meta={fields.reason} label="Reden" hint="Schrijf vriendelijk en duidelijk wat er anders moet. De organisator krijgt deze tekst per e-mail.">
+        <Field
+          meta={fields.reason}
+          label="Reden"
+          hint="Schrijf vriendelijk en duidelijk wat er anders moet. De organisator krijgt deze tekst per e-mail."
+        >
           {(p) => <textarea {...getTextareaProps(fields.reason)} {...p} rows={4} />}
         </Field>
-        <button type="submit" className="secondary">Afwijzen</button>
+        <button type="submit" className="secondary">
+          Afwijzen
+        </button>
       </Form>
     </>
   );
 }
-

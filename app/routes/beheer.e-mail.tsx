@@ -3,7 +3,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { countOutboxByStatus, listOutbox, OUTBOX_STATUS_LABELS, retryFailedEmail, templateLabel, type OutboxStatus } from "~/models/outbox.server";
+import {
+  countOutboxByStatus,
+  listOutbox,
+  OUTBOX_STATUS_LABELS,
+  retryFailedEmail,
+  templateLabel,
+  type OutboxStatus,
+} from "~/models/outbox.server";
 import { now } from "~/utils/clock.server";
 import { requireProgrammeTeam } from "~/utils/session.server";
 import { formatDateTime } from "~/utils/time";
@@ -40,8 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireProgrammeTeam(request);
   const submission = parseWithZod(await request.formData(), { schema: RetrySchema });
   if (submission.status !== "success") return new Response("Ongeldig verzoek", { status: 400 });
-  if (!retryFailedEmail(submission.value.id, user.id, now()))
-    return redirect("/beheer/e-mail?status=failed");
+  if (!retryFailedEmail(submission.value.id, user.id, now())) return redirect("/beheer/e-mail?status=failed");
   return redirect(`/beheer/e-mail?opnieuw=${submission.value.id}`);
 }
 
@@ -58,8 +64,8 @@ export default function TeamEmail() {
       </p>
       <h1>E-mail</h1>
       <p>
-        Hier zie je alle e-mail die de website verstuurt. Lukt versturen even niet? Dan probeert de website het later vanzelf opnieuw.
-        Is een bericht mislukt? Dan zie je waarom en kun je het opnieuw laten versturen.
+        Hier zie je alle e-mail die de website verstuurt. Lukt versturen even niet? Dan probeert de website het later vanzelf
+        opnieuw. Is een bericht mislukt? Dan zie je waarom en kun je het opnieuw laten versturen.
       </p>
       {retried ? (
         <div className="alert success" role="status">
@@ -74,9 +80,14 @@ export default function TeamEmail() {
         ))}
       </ul>
       <nav aria-label="Filter op status">
-        <ul className="filter-links" style={{ display: "flex", flexWrap: "wrap", gap: "0.5rem 1.25rem", listStyle: "none", padding: 0 }}>
+        <ul
+          className="filter-links"
+          style={{ display: "flex", flexWrap: "wrap", gap: "0.5rem 1.25rem", listStyle: "none", padding: 0 }}
+        >
           <li>
-            <Link to="/beheer/e-mail" aria-current={status === null ? "page" : undefined}>Alle berichten</Link>
+            <Link to="/beheer/e-mail" aria-current={status === null ? "page" : undefined}>
+              Alle berichten
+            </Link>
           </li>
           {STATUSES.map((s) => (
             <li key={s}>
@@ -101,7 +112,9 @@ export default function TeamEmail() {
                 <th scope="col">Status</th>
                 <th scope="col">Pogingen</th>
                 <th scope="col">Laatste fout</th>
-                <th scope="col"><span className="visually-hidden">Actie</span></th>
+                <th scope="col">
+                  <span className="visually-hidden">Actie</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -115,7 +128,9 @@ export default function TeamEmail() {
                   <td>
                     <span className="status">{labels[m.status]}</span>
                     {m.sentAt ? <div className="hint">{formatDateTime(m.sentAt)}</div> : null}
-                    {m.nextAttemptAt && m.attempts > 0 ? <div className="hint">Nieuwe poging {formatDateTime(m.nextAttemptAt)}</div> : null}
+                    {m.nextAttemptAt && m.attempts > 0 ? (
+                      <div className="hint">Nieuwe poging {formatDateTime(m.nextAttemptAt)}</div>
+                    ) : null}
                   </td>
                   <td>{m.attempts}</td>
                   <td style={{ overflowWrap: "anywhere", maxWidth: "24rem" }}>{m.lastError ?? "–"}</td>
@@ -125,7 +140,11 @@ export default function TeamEmail() {
                         <input type="hidden" name="intent" value="retry" />
                         <input type="hidden" name="id" value={m.id} />
                         <button type="submit" className="secondary" disabled={busyId === String(m.id)}>
-                          Opnieuw versturen<span className="visually-hidden"> (bericht {m.id} aan {m.to})</span>
+                          Opnieuw versturen
+                          <span className="visually-hidden">
+                            {" "}
+                            (bericht {m.id} aan {m.to})
+                          </span>
                         </button>
                       </Form>
                     ) : null}

@@ -27,15 +27,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const values = Object.fromEntries([...formData].map(([k, v]) => [k, String(v)]));
   const submission = parseWithZod(formData, { schema: KitSettingsSchema });
-  if (submission.status !== "success") return data({ values, errors: (submission.error ?? {}) as Errors } satisfies ActionResult, { status: 400 });
+  if (submission.status !== "success")
+    return data({ values, errors: (submission.error ?? {}) as Errors } satisfies ActionResult, { status: 400 });
   const result = updateKitSettings(settings.year, submission.value, user.id, now());
   if (!result.ok && result.reason === "stock_below_orders")
-    return data({ values, errors: { kitStock: [`Er zijn al ${result.live} pakketten besteld. De voorraad kan niet lager zijn dan ${result.live}.`] } } satisfies ActionResult, { status: 400 });
+    return data(
+      {
+        values,
+        errors: {
+          kitStock: [`Er zijn al ${result.live} pakketten besteld. De voorraad kan niet lager zijn dan ${result.live}.`],
+        },
+      } satisfies ActionResult,
+      { status: 400 },
+    );
   if (!result.ok) throw new Response("Niet gevonden", { status: 404 });
   return redirect(`/beheer/edities/${settings.year}/pakket?opgeslagen=1`, 303);
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Pakket ${data?.year ?? ""} instellen – Programmateam – Kom erbij` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Pakket ${data?.year ?? ""} instellen – Programmateam – Kom erbij` },
+];
 
 export default function KitSettings() {
   const settings = useLoaderData<typeof loader>();
@@ -43,71 +54,148 @@ export default function KitSettings() {
   const [params] = useSearchParams();
   const errors = result?.errors ?? {};
   const saved = settings.values;
-  const value = (name: string, fallback: string | number | null | undefined) => (result ? (result.values[name] ?? "") : fallback == null ? "" : String(fallback));
+  const value = (name: string, fallback: string | number | null | undefined) =>
+    result ? (result.values[name] ?? "") : fallback == null ? "" : String(fallback);
   const rows = Math.max(10, saved.contents.length + 3);
   const errorOf = (name: string) => errors[name]?.[0];
-  const describe = (name: string, hint?: boolean) => [hint ? `${name}-hint` : null, errorOf(name) ? `${name}-fout` : null].filter(Boolean).join(" ") || undefined;
-  const err = (name: string) => (errorOf(name) ? <p className="field-error" id={`${name}-fout`}>{errorOf(name)}</p> : null);
+  const describe = (name: string, hint?: boolean) =>
+    [hint ? `${name}-hint` : null, errorOf(name) ? `${name}-fout` : null].filter(Boolean).join(" ") || undefined;
+  const err = (name: string) =>
+    errorOf(name) ? (
+      <p className="field-error" id={`${name}-fout`}>
+        {errorOf(name)}
+      </p>
+    ) : null;
   const invalid = (name: string) => (errorOf(name) ? true : undefined);
 
   return (
     <>
-      <p><Link to="/beheer/pakketten">← Pakketbestellingen</Link></p>
+      <p>
+        <Link to="/beheer/pakketten">← Pakketbestellingen</Link>
+      </p>
       <h1>Kom Erbij-pakket {settings.year} instellen</h1>
-      {params.has("opgeslagen") && !result ? <div className="alert success" role="status"><p>De instellingen zijn opgeslagen.</p></div> : null}
-      {result ? <div className="alert error" role="alert"><p>Niet alles is goed ingevuld. Kijk bij de velden met een foutmelding.</p></div> : null}
+      {params.has("opgeslagen") && !result ? (
+        <div className="alert success" role="status">
+          <p>De instellingen zijn opgeslagen.</p>
+        </div>
+      ) : null}
+      {result ? (
+        <div className="alert error" role="alert">
+          <p>Niet alles is goed ingevuld. Kijk bij de velden met een foutmelding.</p>
+        </div>
+      ) : null}
       <p>Er zijn nu {settings.live} pakketten besteld (niet geannuleerd of afgewezen).</p>
       <Form method="post" noValidate>
         <fieldset>
           <legend>Bestellen opent (Nederlandse tijd)</legend>
           <div className="field">
             <label htmlFor="opensDate">Datum</label>
-            <input id="opensDate" name="opensDate" type="date" required defaultValue={value("opensDate", saved.opensDate)} aria-invalid={invalid("opensDate")} aria-describedby={describe("opensDate")} />
+            <input
+              id="opensDate"
+              name="opensDate"
+              type="date"
+              required
+              defaultValue={value("opensDate", saved.opensDate)}
+              aria-invalid={invalid("opensDate")}
+              aria-describedby={describe("opensDate")}
+            />
             {err("opensDate")}
           </div>
           <div className="field">
             <label htmlFor="opensTime">Tijd</label>
-            <input id="opensTime" name="opensTime" type="time" required defaultValue={value("opensTime", saved.opensTime)} aria-invalid={invalid("opensTime")} aria-describedby={describe("opensTime")} />
+            <input
+              id="opensTime"
+              name="opensTime"
+              type="time"
+              required
+              defaultValue={value("opensTime", saved.opensTime)}
+              aria-invalid={invalid("opensTime")}
+              aria-describedby={describe("opensTime")}
+            />
             {err("opensTime")}
           </div>
         </fieldset>
         <fieldset>
           <legend>Bestellen sluit (Nederlandse tijd)</legend>
-          <p className="hint" id="closesDate-hint">Vanaf dit moment kan niemand meer bestellen. Sluit je om 00:00, dan is de dag ervoor de laatste dag.</p>
+          <p className="hint" id="closesDate-hint">
+            Vanaf dit moment kan niemand meer bestellen. Sluit je om 00:00, dan is de dag ervoor de laatste dag.
+          </p>
           <div className="field">
             <label htmlFor="closesDate">Datum</label>
-            <input id="closesDate" name="closesDate" type="date" required defaultValue={value("closesDate", saved.closesDate)} aria-invalid={invalid("closesDate")} aria-describedby={describe("closesDate", true)} />
+            <input
+              id="closesDate"
+              name="closesDate"
+              type="date"
+              required
+              defaultValue={value("closesDate", saved.closesDate)}
+              aria-invalid={invalid("closesDate")}
+              aria-describedby={describe("closesDate", true)}
+            />
             {err("closesDate")}
           </div>
           <div className="field">
             <label htmlFor="closesTime">Tijd</label>
-            <input id="closesTime" name="closesTime" type="time" required defaultValue={value("closesTime", saved.closesTime)} aria-invalid={invalid("closesTime")} aria-describedby={describe("closesTime")} />
+            <input
+              id="closesTime"
+              name="closesTime"
+              type="time"
+              required
+              defaultValue={value("closesTime", saved.closesTime)}
+              aria-invalid={invalid("closesTime")}
+              aria-describedby={describe("closesTime")}
+            />
             {err("closesTime")}
           </div>
         </fieldset>
         <div className="field">
           <label htmlFor="kitStock">Voorraad (aantal pakketten)</label>
-          <input id="kitStock" name="kitStock" inputMode="numeric" required defaultValue={value("kitStock", saved.kitStock)} aria-invalid={invalid("kitStock")} aria-describedby={describe("kitStock")} />
+          <input
+            id="kitStock"
+            name="kitStock"
+            inputMode="numeric"
+            required
+            defaultValue={value("kitStock", saved.kitStock)}
+            aria-invalid={invalid("kitStock")}
+            aria-describedby={describe("kitStock")}
+          />
           {err("kitStock")}
         </div>
         <div className="field">
-          <p className="label-like"><strong>Per activiteit</strong></p>
+          <p className="label-like">
+            <strong>Per activiteit</strong>
+          </p>
           <p className="hint">{settings.kitLimitPerActivity} pakket per activiteit. Dit ligt vast.</p>
         </div>
         <div className="field">
           <label htmlFor="kitLimitPerOrganisation">Hoogstens zoveel pakketten per organisatie (niet verplicht)</label>
-          <p className="hint" id="kitLimitPerOrganisation-hint">Laat leeg voor geen grens.</p>
-          <input id="kitLimitPerOrganisation" name="kitLimitPerOrganisation" inputMode="numeric" defaultValue={value("kitLimitPerOrganisation", saved.kitLimitPerOrganisation)} aria-invalid={invalid("kitLimitPerOrganisation")} aria-describedby={describe("kitLimitPerOrganisation", true)} />
+          <p className="hint" id="kitLimitPerOrganisation-hint">
+            Laat leeg voor geen grens.
+          </p>
+          <input
+            id="kitLimitPerOrganisation"
+            name="kitLimitPerOrganisation"
+            inputMode="numeric"
+            defaultValue={value("kitLimitPerOrganisation", saved.kitLimitPerOrganisation)}
+            aria-invalid={invalid("kitLimitPerOrganisation")}
+            aria-describedby={describe("kitLimitPerOrganisation", true)}
+          />
           {err("kitLimitPerOrganisation")}
         </div>
         <fieldset aria-describedby={errorOf("contents") ? "contents-hint contents-fout" : "contents-hint"}>
           <legend>Inhoud van het pakket</legend>
-          <p className="hint" id="contents-hint">Organisatoren zien deze lijst als ze bestellen. Laat regels die je niet nodig hebt leeg.</p>
+          <p className="hint" id="contents-hint">
+            Organisatoren zien deze lijst als ze bestellen. Laat regels die je niet nodig hebt leeg.
+          </p>
           {err("contents")}
           <div className="table-wrap">
             <table>
               <caption className="visually-hidden">Onderdelen van het pakket</caption>
-              <thead><tr><th scope="col">Onderdeel</th><th scope="col">Aantal</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">Onderdeel</th>
+                  <th scope="col">Aantal</th>
+                </tr>
+              </thead>
               <tbody>
                 {Array.from({ length: rows }, (_, i) => {
                   const item = `contents[${i}].item`;
@@ -115,14 +203,39 @@ export default function KitSettings() {
                   return (
                     <tr key={i}>
                       <td>
-                        <label htmlFor={`item-${i}`} className="visually-hidden">Onderdeel {i + 1}</label>
-                        <input id={`item-${i}`} name={item} defaultValue={value(item, saved.contents[i]?.item)} aria-invalid={invalid(item)} aria-describedby={errorOf(item) ? `item-${i}-fout` : undefined} />
-                        {errorOf(item) ? <p className="field-error" id={`item-${i}-fout`}>{errorOf(item)}</p> : null}
+                        <label htmlFor={`item-${i}`} className="visually-hidden">
+                          Onderdeel {i + 1}
+                        </label>
+                        <input
+                          id={`item-${i}`}
+                          name={item}
+                          defaultValue={value(item, saved.contents[i]?.item)}
+                          aria-invalid={invalid(item)}
+                          aria-describedby={errorOf(item) ? `item-${i}-fout` : undefined}
+                        />
+                        {errorOf(item) ? (
+                          <p className="field-error" id={`item-${i}-fout`}>
+                            {errorOf(item)}
+                          </p>
+                        ) : null}
                       </td>
                       <td>
-                        <label htmlFor={`quantity-${i}`} className="visually-hidden">Aantal van onderdeel {i + 1}</label>
-                        <input id={`quantity-${i}`} name={quantity} inputMode="numeric" defaultValue={value(quantity, saved.contents[i]?.quantity)} aria-invalid={invalid(quantity)} aria-describedby={errorOf(quantity) ? `quantity-${i}-fout` : undefined} />
-                        {errorOf(quantity) ? <p className="field-error" id={`quantity-${i}-fout`}>{errorOf(quantity)}</p> : null}
+                        <label htmlFor={`quantity-${i}`} className="visually-hidden">
+                          Aantal van onderdeel {i + 1}
+                        </label>
+                        <input
+                          id={`quantity-${i}`}
+                          name={quantity}
+                          inputMode="numeric"
+                          defaultValue={value(quantity, saved.contents[i]?.quantity)}
+                          aria-invalid={invalid(quantity)}
+                          aria-describedby={errorOf(quantity) ? `quantity-${i}-fout` : undefined}
+                        />
+                        {errorOf(quantity) ? (
+                          <p className="field-error" id={`quantity-${i}-fout`}>
+                            {errorOf(quantity)}
+                          </p>
+                        ) : null}
                       </td>
                     </tr>
                   );

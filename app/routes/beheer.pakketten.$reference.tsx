@@ -32,7 +32,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       editionYear: order.editionYear,
       organiser: [order.organiserName, order.organiserEmail].filter(Boolean).join(", "),
       municipality: order.municipalityName,
-      address: [order.deliveryName, order.deliveryOrganisation, `${order.street} ${order.houseNumber}${order.houseNumberAddition ? ` ${order.houseNumberAddition}` : ""}`, `${order.postcode} ${order.place}`].filter((l): l is string => Boolean(l)),
+      address: [
+        order.deliveryName,
+        order.deliveryOrganisation,
+        `${order.street} ${order.houseNumber}${order.houseNumberAddition ? ` ${order.houseNumberAddition}` : ""}`,
+        `${order.postcode} ${order.place}`,
+      ].filter((l): l is string => Boolean(l)),
       expectedParticipants: order.expectedParticipants,
       remarks: order.remarks,
       canProcess: canMoveTo(order.status, "processing"),
@@ -51,10 +56,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const TeamActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("processing") }),
-  z.object({ intent: z.literal("shipped"), shippedOn: z.string({ required_error: "Vul de verzenddatum in." }).regex(/^\d{4}-\d{2}-\d{2}$/, "Vul de verzenddatum in.") }),
+  z.object({
+    intent: z.literal("shipped"),
+    shippedOn: z.string({ required_error: "Vul de verzenddatum in." }).regex(/^\d{4}-\d{2}-\d{2}$/, "Vul de verzenddatum in."),
+  }),
   z.object({
     intent: z.enum(["cancelled", "rejected"]),
-    reason: z.string({ required_error: "Schrijf op waarom. De organisator krijgt deze reden per e-mail." }).trim().min(3, "Schrijf op waarom. De organisator krijgt deze reden per e-mail.").max(500, "Houd de reden korter dan 500 tekens."),
+    reason: z
+      .string({ required_error: "Schrijf op waarom. De organisator krijgt deze reden per e-mail." })
+      .trim()
+      .min(3, "Schrijf op waarom. De organisator krijgt deze reden per e-mail.")
+      .max(500, "Houd de reden korter dan 500 tekens."),
   }),
 ]);
 
@@ -63,22 +75,41 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const found = getKitOrderForTeam(params.reference ?? "");
   if (!found) throw new Response("Niet gevonden", { status: 404 });
   const formData = await request.formData();
-  const parsed = TeamActionSchema.safeParse(Object.fromEntries([...formData].map(([k, v]) => [k, String(v)]).filter(([, v]) => v !== "")));
+  const parsed = TeamActionSchema.safeParse(
+    Object.fromEntries([...formData].map(([k, v]) => [k, String(v)]).filter(([, v]) => v !== "")),
+  );
   if (!parsed.success) {
-    return data({ errors: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])) as Record<string, string> }, { status: 400 });
+    return data(
+      { errors: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])) as Record<string, string> },
+      { status: 400 },
+    );
   }
   const input = parsed.data;
   const at = now();
   const url = `/beheer/pakketten/${encodeURIComponent(found.order.reference)}`;
   if (input.intent === "cancelled" || input.intent === "rejected") {
-    const result = endKitOrderByTeam({ reference: found.order.reference, to: input.intent, reason: input.reason, actorId: user.id, now: at });
+    const result = endKitOrderByTeam({
+      reference: found.order.reference,
+      to: input.intent,
+      reason: input.reason,
+      actorId: user.id,
+      now: at,
+    });
     return redirect(`${url}?${result.ok ? "gewijzigd" : "te-laat"}=1`, 303);
   }
-  const result = bulkUpdateKitOrders({ ids: [found.order.id], to: input.intent, shippedOn: input.intent === "shipped" ? input.shippedOn : undefined, actorId: user.id, now: at });
+  const result = bulkUpdateKitOrders({
+    ids: [found.order.id],
+    to: input.intent,
+    shippedOn: input.intent === "shipped" ? input.shippedOn : undefined,
+    actorId: user.id,
+    now: at,
+  });
   return redirect(`${url}?${result.updated.length ? "gewijzigd" : "te-laat"}=1`, 303);
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Bestelling ${data?.order.reference ?? ""} – Programmateam – Kom erbij` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Bestelling ${data?.order.reference ?? ""} – Programmateam – Kom erbij` },
+];
 
 export default function TeamKitOrder() {
   const { order, history, today } = useLoaderData<typeof loader>();
@@ -87,40 +118,86 @@ export default function TeamKitOrder() {
   const [params] = useSearchParams();
   return (
     <>
-      <p><Link to="/beheer/pakketten">← Alle pakketbestellingen</Link></p>
+      <p>
+        <Link to="/beheer/pakketten">← Alle pakketbestellingen</Link>
+      </p>
       <h1>Bestelling {order.reference}</h1>
-      {params.has("gewijzigd") ? <div className="alert success" role="status"><p>De bestelling is bijgewerkt.</p></div> : null}
-      {params.has("te-laat") ? <div className="alert error" role="alert"><p>Dat kan niet meer met deze bestelling: de status is intussen veranderd.</p></div> : null}
-      <p>Status: <span className="status">{KIT_ORDER_STATUSES[order.status]}</span>{order.shippedOn ? <> op {formatShortDate(order.shippedOn)}</> : null}</p>
+      {params.has("gewijzigd") ? (
+        <div className="alert success" role="status">
+          <p>De bestelling is bijgewerkt.</p>
+        </div>
+      ) : null}
+      {params.has("te-laat") ? (
+        <div className="alert error" role="alert">
+          <p>Dat kan niet meer met deze bestelling: de status is intussen veranderd.</p>
+        </div>
+      ) : null}
+      <p>
+        Status: <span className="status">{KIT_ORDER_STATUSES[order.status]}</span>
+        {order.shippedOn ? <> op {formatShortDate(order.shippedOn)}</> : null}
+      </p>
       {order.statusReason ? <p>Reden: {order.statusReason}</p> : null}
       <dl>
         <dt>Activiteit</dt>
-        <dd>{order.activityTitle} ({order.editionYear}{order.municipality ? `, ${order.municipality}` : ""})</dd>
+        <dd>
+          {order.activityTitle} ({order.editionYear}
+          {order.municipality ? `, ${order.municipality}` : ""})
+        </dd>
         <dt>Besteld door</dt>
         <dd>{order.organiser}</dd>
         <dt>Besteld op</dt>
         <dd>{formatDateTime(order.createdAt)}</dd>
         <dt>Bezorgadres</dt>
-        <dd>{order.address.map((line, i) => <span key={i}>{line}<br /></span>)}</dd>
+        <dd>
+          {order.address.map((line, i) => (
+            <span key={i}>
+              {line}
+              <br />
+            </span>
+          ))}
+        </dd>
         <dt>Verwacht aantal deelnemers</dt>
         <dd>{order.expectedParticipants}</dd>
-        {order.remarks ? <><dt>Opmerkingen</dt><dd>{order.remarks}</dd></> : null}
+        {order.remarks ? (
+          <>
+            <dt>Opmerkingen</dt>
+            <dd>{order.remarks}</dd>
+          </>
+        ) : null}
       </dl>
 
       {order.canProcess || order.canShip ? (
         <section aria-labelledby="verwerken">
           <h2 id="verwerken">Verwerken</h2>
           {order.canProcess ? (
-            <Form method="post"><button type="submit" name="intent" value="processing">Op ‘in behandeling’ zetten</button></Form>
+            <Form method="post">
+              <button type="submit" name="intent" value="processing">
+                Op ‘in behandeling’ zetten
+              </button>
+            </Form>
           ) : null}
           {order.canShip ? (
             <Form method="post">
               <div className="field">
                 <label htmlFor="shippedOn">Verzenddatum</label>
-                <input id="shippedOn" name="shippedOn" type="date" defaultValue={today} required aria-invalid={errors.shippedOn ? true : undefined} aria-describedby={errors.shippedOn ? "shippedOn-fout" : undefined} />
-                {errors.shippedOn ? <p className="field-error" id="shippedOn-fout">{errors.shippedOn}</p> : null}
+                <input
+                  id="shippedOn"
+                  name="shippedOn"
+                  type="date"
+                  defaultValue={today}
+                  required
+                  aria-invalid={errors.shippedOn ? true : undefined}
+                  aria-describedby={errors.shippedOn ? "shippedOn-fout" : undefined}
+                />
+                {errors.shippedOn ? (
+                  <p className="field-error" id="shippedOn-fout">
+                    {errors.shippedOn}
+                  </p>
+                ) : null}
               </div>
-              <button type="submit" name="intent" value="shipped">Verzonden (organisator krijgt een e-mail)</button>
+              <button type="submit" name="intent" value="shipped">
+                Verzonden (organisator krijgt een e-mail)
+              </button>
             </Form>
           ) : null}
         </section>
@@ -132,16 +209,36 @@ export default function TeamKitOrder() {
           <Form method="post">
             <fieldset>
               <legend>Wat wil je doen?</legend>
-              <label className="check"><input type="radio" name="intent" value="cancelled" defaultChecked /> Annuleren</label>
-              <label className="check"><input type="radio" name="intent" value="rejected" /> Afwijzen</label>
+              <label className="check">
+                <input type="radio" name="intent" value="cancelled" defaultChecked /> Annuleren
+              </label>
+              <label className="check">
+                <input type="radio" name="intent" value="rejected" /> Afwijzen
+              </label>
             </fieldset>
             <div className="field">
               <label htmlFor="reason">Reden</label>
-              <p className="hint" id="reason-hint">De organisator krijgt deze reden per e-mail. Het pakket gaat terug naar de voorraad.</p>
-              <textarea id="reason" name="reason" rows={3} maxLength={500} required aria-invalid={errors.reason ? true : undefined} aria-describedby={errors.reason ? "reason-hint reason-fout" : "reason-hint"} />
-              {errors.reason ? <p className="field-error" id="reason-fout">{errors.reason}</p> : null}
+              <p className="hint" id="reason-hint">
+                De organisator krijgt deze reden per e-mail. Het pakket gaat terug naar de voorraad.
+              </p>
+              <textarea
+                id="reason"
+                name="reason"
+                rows={3}
+                maxLength={500}
+                required
+                aria-invalid={errors.reason ? true : undefined}
+                aria-describedby={errors.reason ? "reason-hint reason-fout" : "reason-hint"}
+              />
+              {errors.reason ? (
+                <p className="field-error" id="reason-fout">
+                  {errors.reason}
+                </p>
+              ) : null}
             </div>
-            <button type="submit" className="secondary">Bevestigen</button>
+            <button type="submit" className="secondary">
+              Bevestigen
+            </button>
           </Form>
         </section>
       ) : null}

@@ -2,7 +2,13 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { KIT_ORDER_STATUSES, type KitOrderStatus } from "~/models/kit-order";
-import { bulkUpdateKitOrders, kitOrderOverview, listFulfilmentOptions, listKitOrders, resolveKitOrderFilters } from "~/models/kit-order.server";
+import {
+  bulkUpdateKitOrders,
+  kitOrderOverview,
+  listFulfilmentOptions,
+  listKitOrders,
+  resolveKitOrderFilters,
+} from "~/models/kit-order.server";
 import { now } from "~/utils/clock.server";
 import { requireProgrammeTeam } from "~/utils/session.server";
 import { formatShortDate, utcToAmsterdam } from "~/utils/time";
@@ -71,7 +77,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const { ids, to, shippedOn } = parsed.data;
   const result = bulkUpdateKitOrders({ ids, to, shippedOn, actorId: user.id, now: now() });
   const label = KIT_ORDER_STATUSES[to].toLowerCase();
-  return { ok: true, message: `${result.updated.length} ${result.updated.length === 1 ? "bestelling" : "bestellingen"} op ‘${label}’ gezet.`, skipped: result.skipped } satisfies ActionResult;
+  return {
+    ok: true,
+    message: `${result.updated.length} ${result.updated.length === 1 ? "bestelling" : "bestellingen"} op ‘${label}’ gezet.`,
+    skipped: result.skipped,
+  } satisfies ActionResult;
 }
 
 export const meta: MetaFunction = () => [{ title: "Pakketbestellingen – Programmateam – Kom erbij" }];
@@ -80,18 +90,27 @@ export default function KitFulfilment() {
   const { filters, search, overview, options, today, total, pages, orders } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const errors = result && !result.ok ? result.errors : {};
-  const pageLink = (page: number) => `?${new URLSearchParams([...new URLSearchParams(search), ["pagina", String(page)]]).toString()}`;
+  const pageLink = (page: number) =>
+    `?${new URLSearchParams([...new URLSearchParams(search), ["pagina", String(page)]]).toString()}`;
   return (
     <>
-      <p><Link to="/beheer">← Programmateam</Link></p>
+      <p>
+        <Link to="/beheer">← Programmateam</Link>
+      </p>
       <h1>Pakketbestellingen {filters.year}</h1>
       <ul className="stats" aria-label="Aantallen">
-        <li><strong>{overview.stockLeft}</strong> nog te bestellen (voorraad {overview.kitStock})</li>
+        <li>
+          <strong>{overview.stockLeft}</strong> nog te bestellen (voorraad {overview.kitStock})
+        </li>
         {(Object.keys(KIT_ORDER_STATUSES) as KitOrderStatus[]).map((s) => (
-          <li key={s}><strong>{overview.counts[s]}</strong> {KIT_ORDER_STATUSES[s].toLowerCase()}</li>
+          <li key={s}>
+            <strong>{overview.counts[s]}</strong> {KIT_ORDER_STATUSES[s].toLowerCase()}
+          </li>
         ))}
       </ul>
-      <p><Link to={`/beheer/edities/${filters.year}/pakket`}>Pakket, voorraad en bestelperiode van {filters.year} instellen</Link></p>
+      <p>
+        <Link to={`/beheer/edities/${filters.year}/pakket`}>Pakket, voorraad en bestelperiode van {filters.year} instellen</Link>
+      </p>
 
       <Form method="get" className="filters" aria-labelledby="filters-kop">
         <h2 id="filters-kop">Zoeken en filteren</h2>
@@ -102,28 +121,44 @@ export default function KitFulfilment() {
         <div className="field">
           <label htmlFor="jaar">Editie</label>
           <select id="jaar" name="jaar" defaultValue={filters.year}>
-            {options.years.map((y) => <option key={y} value={y}>{y}</option>)}
+            {options.years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor="status">Status</label>
           <select id="status" name="status" defaultValue={filters.status ?? ""}>
             <option value="">Alle statussen</option>
-            {(Object.keys(KIT_ORDER_STATUSES) as KitOrderStatus[]).map((s) => <option key={s} value={s}>{KIT_ORDER_STATUSES[s]}</option>)}
+            {(Object.keys(KIT_ORDER_STATUSES) as KitOrderStatus[]).map((s) => (
+              <option key={s} value={s}>
+                {KIT_ORDER_STATUSES[s]}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor="provincie">Provincie</label>
           <select id="provincie" name="provincie" defaultValue={filters.province ?? ""}>
             <option value="">Alle provincies</option>
-            {options.provinces.map((p) => <option key={p} value={p}>{p}</option>)}
+            {options.provinces.map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor="gemeente">Gemeente</label>
           <select id="gemeente" name="gemeente" defaultValue={filters.municipality ?? ""}>
             <option value="">Alle gemeenten</option>
-            {options.municipalities.map((m) => <option key={m.code} value={m.code}>{m.name}</option>)}
+            {options.municipalities.map((m) => (
+              <option key={m.code} value={m.code}>
+                {m.name}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
@@ -134,8 +169,7 @@ export default function KitFulfilment() {
           <label htmlFor="tot">Besteld tot en met</label>
           <input id="tot" name="tot" type="date" defaultValue={filters.to ?? ""} />
         </div>
-        <button type="submit">Filter toepassen</button>{" "}
-        <Link to="/beheer/pakketten">Filters wissen</Link>
+        <button type="submit">Filter toepassen</button> <Link to="/beheer/pakketten">Filters wissen</Link>
       </Form>
 
       <h2>Bestellingen ({total})</h2>
@@ -152,17 +186,23 @@ export default function KitFulfilment() {
       ) : null}
       {result && !result.ok ? (
         <div className="alert error" role="alert">
-          {Object.values(errors).map((e) => <p key={e}>{e}</p>)}
+          {Object.values(errors).map((e) => (
+            <p key={e}>{e}</p>
+          ))}
         </div>
       ) : null}
       <Form method="post" aria-labelledby="bulk-kop">
-        <h3 id="bulk-kop" className="visually-hidden">Status van gekozen bestellingen wijzigen</h3>
+        <h3 id="bulk-kop" className="visually-hidden">
+          Status van gekozen bestellingen wijzigen
+        </h3>
         <div className="table-wrap">
           <table>
             <caption className="visually-hidden">Pakketbestellingen, nieuwste eerst</caption>
             <thead>
               <tr>
-                <th scope="col"><span className="visually-hidden">Kiezen</span></th>
+                <th scope="col">
+                  <span className="visually-hidden">Kiezen</span>
+                </th>
                 <th scope="col">Referentie</th>
                 <th scope="col">Besteld op</th>
                 <th scope="col">Naar</th>
@@ -177,7 +217,9 @@ export default function KitFulfilment() {
                   <td>
                     <input type="checkbox" name="ids" value={o.id} id={`kies-${o.id}`} aria-label={`Kies ${o.reference}`} />
                   </td>
-                  <th scope="row"><Link to={`/beheer/pakketten/${o.reference}`}>{o.reference}</Link></th>
+                  <th scope="row">
+                    <Link to={`/beheer/pakketten/${o.reference}`}>{o.reference}</Link>
+                  </th>
                   <td>{formatShortDate(o.createdAt)}</td>
                   <td>
                     {o.deliveryName}
@@ -185,11 +227,24 @@ export default function KitFulfilment() {
                     <br />
                     {o.postcode} {o.place}
                   </td>
-                  <td>{o.municipality ?? "–"}{o.province ? <><br />{o.province}</> : null}</td>
+                  <td>
+                    {o.municipality ?? "–"}
+                    {o.province ? (
+                      <>
+                        <br />
+                        {o.province}
+                      </>
+                    ) : null}
+                  </td>
                   <td>{o.activityTitle}</td>
                   <td>
                     <span className="status">{KIT_ORDER_STATUSES[o.status]}</span>
-                    {o.shippedOn ? <><br />{formatShortDate(o.shippedOn)}</> : null}
+                    {o.shippedOn ? (
+                      <>
+                        <br />
+                        {formatShortDate(o.shippedOn)}
+                      </>
+                    ) : null}
                   </td>
                 </tr>
               ))}
@@ -201,17 +256,40 @@ export default function KitFulfilment() {
           <legend>Gekozen bestellingen</legend>
           <div className="field">
             <label htmlFor="to">Nieuwe status</label>
-            <select id="to" name="to" defaultValue="processing" aria-invalid={errors.to ? true : undefined} aria-describedby={errors.to ? "to-fout" : undefined}>
+            <select
+              id="to"
+              name="to"
+              defaultValue="processing"
+              aria-invalid={errors.to ? true : undefined}
+              aria-describedby={errors.to ? "to-fout" : undefined}
+            >
               <option value="processing">{KIT_ORDER_STATUSES.processing}</option>
               <option value="shipped">{KIT_ORDER_STATUSES.shipped}</option>
             </select>
-            {errors.to ? <p className="field-error" id="to-fout">{errors.to}</p> : null}
+            {errors.to ? (
+              <p className="field-error" id="to-fout">
+                {errors.to}
+              </p>
+            ) : null}
           </div>
           <div className="field">
             <label htmlFor="shippedOn">Verzenddatum</label>
-            <p className="hint" id="shippedOn-hint">Alleen nodig bij ‘Verzonden’. De organisator krijgt dan een e-mail.</p>
-            <input id="shippedOn" name="shippedOn" type="date" defaultValue={today} aria-invalid={errors.shippedOn ? true : undefined} aria-describedby={errors.shippedOn ? "shippedOn-hint shippedOn-fout" : "shippedOn-hint"} />
-            {errors.shippedOn ? <p className="field-error" id="shippedOn-fout">{errors.shippedOn}</p> : null}
+            <p className="hint" id="shippedOn-hint">
+              Alleen nodig bij ‘Verzonden’. De organisator krijgt dan een e-mail.
+            </p>
+            <input
+              id="shippedOn"
+              name="shippedOn"
+              type="date"
+              defaultValue={today}
+              aria-invalid={errors.shippedOn ? true : undefined}
+              aria-describedby={errors.shippedOn ? "shippedOn-hint shippedOn-fout" : "shippedOn-hint"}
+            />
+            {errors.shippedOn ? (
+              <p className="field-error" id="shippedOn-fout">
+                {errors.shippedOn}
+              </p>
+            ) : null}
           </div>
           {errors.ids ? <p className="field-error">{errors.ids}</p> : null}
           <button type="submit">Status wijzigen</button>

@@ -11,7 +11,13 @@ import { requireProgrammeTeam } from "~/utils/session.server";
 import { formatDateTime } from "~/utils/time";
 
 const schema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("invite"), email: z.string({ required_error: "Vul een e-mailadres in." }).trim().email("Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.") }),
+  z.object({
+    intent: z.literal("invite"),
+    email: z
+      .string({ required_error: "Vul een e-mailadres in." })
+      .trim()
+      .email("Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl."),
+  }),
   z.object({ intent: z.literal("revoke"), userId: z.coerce.number().int() }),
 ]);
 
@@ -38,17 +44,39 @@ export default function Team() {
   const { meId, staff } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const [form, fields] = useForm({ lastResult, constraint: getZodConstraint(schema), shouldValidate: "onBlur", onValidate: ({ formData }) => parseWithZod(formData, { schema }) });
-  const notice = { uitgenodigd: "De uitnodiging is verstuurd.", ingetrokken: "De rol is ingetrokken. Het account is nu een gewone organisator." }[params.get("melding") ?? ""];
+  const [form, fields] = useForm({
+    lastResult,
+    constraint: getZodConstraint(schema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+  const notice = {
+    uitgenodigd: "De uitnodiging is verstuurd.",
+    ingetrokken: "De rol is ingetrokken. Het account is nu een gewone organisator.",
+  }[params.get("melding") ?? ""];
   return (
     <>
-      <p><Link to="/beheer">Programmateam</Link></p>
+      <p>
+        <Link to="/beheer">Programmateam</Link>
+      </p>
       <h1>Team en rollen</h1>
-      {notice ? <div className="alert success" role="status"><p>{notice}</p></div> : null}
+      {notice ? (
+        <div className="alert success" role="status">
+          <p>{notice}</p>
+        </div>
+      ) : null}
       <div className="table-wrap">
         <table>
           <caption className="visually-hidden">Accounts met een rol</caption>
-          <thead><tr><th scope="col">E-mailadres</th><th scope="col">Naam</th><th scope="col">Rol</th><th scope="col">Laatst ingelogd</th><th scope="col">Actie</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">E-mailadres</th>
+              <th scope="col">Naam</th>
+              <th scope="col">Rol</th>
+              <th scope="col">Laatst ingelogd</th>
+              <th scope="col">Actie</th>
+            </tr>
+          </thead>
           <tbody>
             {staff.map((u) => (
               <tr key={u.id}>
@@ -57,11 +85,15 @@ export default function Team() {
                 <td>{ROLE_LABELS[u.role]}</td>
                 <td>{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : "nog niet"}</td>
                 <td>
-                  {u.id === meId ? "Dit ben jij" : (
+                  {u.id === meId ? (
+                    "Dit ben jij"
+                  ) : (
                     <Form method="post">
                       <input type="hidden" name="intent" value="revoke" />
                       <input type="hidden" name="userId" value={u.id} />
-                      <button type="submit" className="secondary">Rol intrekken<span className="visually-hidden"> van {u.email}</span></button>
+                      <button type="submit" className="secondary">
+                        Rol intrekken<span className="visually-hidden"> van {u.email}</span>
+                      </button>
                     </Form>
                   )}
                 </td>
@@ -73,7 +105,11 @@ export default function Team() {
       <h2>Iemand toevoegen aan het programmateam</h2>
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="invite" />
-        <Field meta={fields.email} label="E-mailadres" hint="Deze persoon krijgt een e-mail en kan daarna inloggen als programmateam.">
+        <Field
+          meta={fields.email}
+          label="E-mailadres"
+          hint="Deze persoon krijgt een e-mail en kan daarna inloggen als programmateam."
+        >
           {(a) => <input {...getInputProps(fields.email, { type: "email" })} {...a} />}
         </Field>
         <button type="submit">Uitnodigen</button>

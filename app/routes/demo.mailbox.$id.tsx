@@ -49,14 +49,33 @@ export default function DemoMailboxMessage() {
             title={`E-mail: ${m.subject}`}
             srcDoc={m.html}
             sandbox="allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation"
-            style={{ width: "100%", height: "42rem", border: "1px solid var(--line)", borderRadius: "var(--radius)", background: "#fff" }}
+            style={{
+              width: "100%",
+              height: "42rem",
+              border: "1px solid var(--line)",
+              borderRadius: "var(--radius)",
+              background: "#fff",
+            }}
           />
           <h2>Tekstversie</h2>
-          <pre style={{ whiteSpace: "pre-wrap", background: "var(--panel)", padding: "1rem", borderRadius: "var(--radius)", overflowWrap: "anywhere" }}>{m.text}</pre>
+          <pre
+            style={{
+              whiteSpace: "pre-wrap",
+              background: "var(--panel)",
+              padding: "1rem",
+              borderRadius: "var(--radius)",
+              overflowWrap: "anywhere",
+            }}
+          >
+            {m.text}
+          </pre>
         </>
       ) : (
         <p role="status">
-          Dit bericht wordt zo verstuurd. <Link to={`/demo/mailbox/${m.id}`} reloadDocument>Pagina vernieuwen</Link>
+          Dit bericht wordt zo verstuurd.{" "}
+          <Link to={`/demo/mailbox/${m.id}`} reloadDocument>
+            Pagina vernieuwen
+          </Link>
         </p>
       )}
     </>

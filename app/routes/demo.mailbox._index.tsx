@@ -41,7 +41,9 @@ export default function DemoMailbox() {
         je bijvoorbeeld inloggen met de code uit de e-mail.
       </p>
       {messages.length === 0 ? (
-        <p>Er zijn nog geen berichten. Vraag bijvoorbeeld een <Link to="/inloggen">inlogcode</Link> aan.</p>
+        <p>
+          Er zijn nog geen berichten. Vraag bijvoorbeeld een <Link to="/inloggen">inlogcode</Link> aan.
+        </p>
       ) : (
         <div className="table-wrap">
           <table>
@@ -73,7 +75,10 @@ export default function DemoMailbox() {
       )}
       {waiting ? (
         <p role="status">
-          Er wacht nog een bericht. Het staat er binnen een paar seconden. <Link to="/demo/mailbox" reloadDocument>Pagina vernieuwen</Link>
+          Er wacht nog een bericht. Het staat er binnen een paar seconden.{" "}
+          <Link to="/demo/mailbox" reloadDocument>
+            Pagina vernieuwen
+          </Link>
         </p>
       ) : null}
       <h2>Voorbeelden van alle e-mails</h2>

@@ -33,10 +33,26 @@ export default function EmailPreview() {
         title={`Voorbeeld van de e-mail: ${m.subject}`}
         srcDoc={m.html}
         sandbox="allow-popups allow-popups-to-escape-sandbox"
-        style={{ width: "100%", height: "42rem", border: "1px solid var(--line)", borderRadius: "var(--radius)", background: "#fff" }}
+        style={{
+          width: "100%",
+          height: "42rem",
+          border: "1px solid var(--line)",
+          borderRadius: "var(--radius)",
+          background: "#fff",
+        }}
       />
       <h2>Tekstversie</h2>
-      <pre style={{ whiteSpace: "pre-wrap", background: "var(--panel)", padding: "1rem", borderRadius: "var(--radius)", overflowWrap: "anywhere" }}>{m.text}</pre>
+      <pre
+        style={{
+          whiteSpace: "pre-wrap",
+          background: "var(--panel)",
+          padding: "1rem",
+          borderRadius: "var(--radius)",
+          overflowWrap: "anywhere",
+        }}
+      >
+        {m.text}
+      </pre>
     </>
   );
 }

@@ -22,7 +22,8 @@ const schema = z.object({
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  if (await getSessionUser(request)) throw redirect(safeRedirect(new URL(request.url).searchParams.get("terug"), "/organisator/activiteiten"));
+  if (await getSessionUser(request))
+    throw redirect(safeRedirect(new URL(request.url).searchParams.get("terug"), "/organisator/activiteiten"));
   return null;
 }
 

@@ -34,12 +34,17 @@ export async function action({ request }: ActionFunctionArgs) {
   const userId = verifyLoginCode(submission.value.email, submission.value.code, now());
   if (!userId) {
     return data(
-      submission.reply({ fieldErrors: { code: ["Deze code klopt niet of is verlopen. Controleer de code of vraag een nieuwe aan."] } }),
+      submission.reply({
+        fieldErrors: { code: ["Deze code klopt niet of is verlopen. Controleer de code of vraag een nieuwe aan."] },
+      }),
       { status: 400 },
     );
   }
   const user = getUserById(userId)!;
-  return createUserSession(userId, safeRedirect(submission.value.terug, user.role === "programme_team" ? "/beheer" : "/organisator/activiteiten"));
+  return createUserSession(
+    userId,
+    safeRedirect(submission.value.terug, user.role === "programme_team" ? "/beheer" : "/organisator/activiteiten"),
+  );
 }
 
 export const meta: MetaFunction = () => [{ title: "Code invullen – Kom erbij" }];
@@ -58,8 +63,8 @@ export default function EnterCode() {
     <>
       <h1>Vul je code in</h1>
       <p>
-        We hebben een e-mail gestuurd naar <strong>{email}</strong> met een code van 6 cijfers. De code is een kwartier
-        geldig. Je kunt ook op de link in de e-mail klikken.
+        We hebben een e-mail gestuurd naar <strong>{email}</strong> met een code van 6 cijfers. De code is een kwartier geldig. Je
+        kunt ook op de link in de e-mail klikken.
       </p>
       {demoMailbox ? (
         <p className="alert">
@@ -70,7 +75,9 @@ export default function EnterCode() {
         <input {...getInputProps(fields.email, { type: "hidden" })} />
         <input {...getInputProps(fields.terug, { type: "hidden" })} />
         <Field meta={fields.code} label="Code" hint="6 cijfers, bijvoorbeeld 123456">
-          {(a11y) => <input {...getInputProps(fields.code, { type: "text" })} {...a11y} inputMode="numeric" autoComplete="one-time-code" />}
+          {(a11y) => (
+            <input {...getInputProps(fields.code, { type: "text" })} {...a11y} inputMode="numeric" autoComplete="one-time-code" />
+          )}
         </Field>
         <button type="submit">Inloggen</button>
       </Form>

@@ -31,7 +31,9 @@ export default function LoginLink() {
       {result?.error ? (
         <div className="alert error" role="alert">
           <p>{result.error}</p>
-          <p><Link to="/inloggen">Nieuwe code aanvragen</Link></p>
+          <p>
+            <Link to="/inloggen">Nieuwe code aanvragen</Link>
+          </p>
         </div>
       ) : null}
       <Form method="post">

@@ -11,7 +11,12 @@ export async function loader(_: LoaderFunctionArgs) {
   const registration = getRegistrationEdition(at);
   const ordering = getOrderingEdition(at);
   return {
-    registration: registration && { year: registration.year, weekStart: registration.weekStart, weekEnd: registration.weekEnd, closesAt: registration.registrationClosesAt.toISOString() },
+    registration: registration && {
+      year: registration.year,
+      weekStart: registration.weekStart,
+      weekEnd: registration.weekEnd,
+      closesAt: registration.registrationClosesAt.toISOString(),
+    },
     ordering: ordering && { closesAt: ordering.orderingClosesAt.toISOString() },
   };
 }
@@ -22,19 +27,21 @@ export default function OrganiserLanding() {
     <>
       <h1>Zelf een activiteit organiseren</h1>
       <p>
-        Organiseer je iets tijdens de Week tegen Eenzaamheid? Zet je activiteit hier op de kaart, zodat mensen
-        bij jou in de buurt hem kunnen vinden. En bestel gratis het Kom Erbij-pakket met posters, placemats,
-        gesprekskaartjes en meer.
+        Organiseer je iets tijdens de Week tegen Eenzaamheid? Zet je activiteit hier op de kaart, zodat mensen bij jou in de buurt
+        hem kunnen vinden. En bestel gratis het Kom Erbij-pakket met posters, placemats, gesprekskaartjes en meer.
       </p>
       {registration ? (
         <div className="alert success">
           <p>
-            Aanmelden voor de Week tegen Eenzaamheid {registration.year} ({formatDateRange(registration.weekStart, registration.weekEnd)}) kan nu.
+            Aanmelden voor de Week tegen Eenzaamheid {registration.year} (
+            {formatDateRange(registration.weekStart, registration.weekEnd)}) kan nu.
           </p>
           {ordering ? <p>Het Kom Erbij-pakket bestellen kan tot {formatDateTime(ordering.closesAt)}.</p> : null}
         </div>
       ) : (
-        <div className="alert"><p>Aanmelden is op dit moment gesloten.</p></div>
+        <div className="alert">
+          <p>Aanmelden is op dit moment gesloten.</p>
+        </div>
       )}
       <h2>Zo werkt het</h2>
       <ol>
@@ -45,7 +52,9 @@ export default function OrganiserLanding() {
         <li>Geef na afloop door hoeveel mensen er waren.</li>
       </ol>
       <p>
-        <Link className="button" to="/organisator/activiteiten">Naar mijn activiteiten</Link>
+        <Link className="button" to="/organisator/activiteiten">
+          Naar mijn activiteiten
+        </Link>
       </p>
     </>
   );

@@ -10,7 +10,11 @@ import { now } from "~/utils/clock.server";
 import { requireUser } from "~/utils/session.server";
 
 const schema = z.object({
-  reason: z.string({ required_error: "Vertel kort waarom de activiteit niet doorgaat." }).trim().min(3, "Vertel kort waarom de activiteit niet doorgaat.").max(500, "Gebruik hoogstens 500 tekens."),
+  reason: z
+    .string({ required_error: "Vertel kort waarom de activiteit niet doorgaat." })
+    .trim()
+    .min(3, "Vertel kort waarom de activiteit niet doorgaat.")
+    .max(500, "Gebruik hoogstens 500 tekens."),
 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -33,7 +37,12 @@ export const meta: MetaFunction = () => [{ title: "Activiteit annuleren – Kom 
 export default function CancelActivity() {
   const { title, cancelled } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({ lastResult, constraint: getZodConstraint(schema), shouldValidate: "onBlur", onValidate: ({ formData }) => parseWithZod(formData, { schema }) });
+  const [form, fields] = useForm({
+    lastResult,
+    constraint: getZodConstraint(schema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
   return (
     <>
       <h1>Annuleren: {title}</h1>
@@ -41,7 +50,10 @@ export default function CancelActivity() {
         <p>Deze activiteit is al geannuleerd.</p>
       ) : (
         <>
-          <p>Gaat je activiteit niet door? Dan halen we hem van de kaart. Op de pagina van de activiteit staat dan dat hij niet doorgaat, met jouw reden.</p>
+          <p>
+            Gaat je activiteit niet door? Dan halen we hem van de kaart. Op de pagina van de activiteit staat dan dat hij niet
+            doorgaat, met jouw reden.
+          </p>
           <Form method="post" {...getFormProps(form)}>
             <Field meta={fields.reason} label="Waarom gaat de activiteit niet door?" hint="Bezoekers zien deze reden.">
               {(a) => <textarea {...getTextareaProps(fields.reason)} {...a} rows={3} />}
@@ -50,7 +62,9 @@ export default function CancelActivity() {
           </Form>
         </>
       )}
-      <p><Link to="/organisator/activiteiten">Terug naar mijn activiteiten</Link></p>
+      <p>
+        <Link to="/organisator/activiteiten">Terug naar mijn activiteiten</Link>
+      </p>
     </>
   );
 }

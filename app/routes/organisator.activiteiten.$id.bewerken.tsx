@@ -23,8 +23,19 @@ async function ownEditable(request: Request, params: { id?: string }) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { activity, edition } = await ownEditable(request, params);
-  const pin = !activity.isOnline && activity.lat !== null && activity.lon !== null ? { lat: activity.lat, lon: activity.lon, approximate: activity.locationApproximate } : null;
-  return { id: activity.id, title: activity.title, status: activity.status, pin, ...editionWindow(edition), municipalities: listMunicipalityOptions(), defaultValue: toFormValues(activity) };
+  const pin =
+    !activity.isOnline && activity.lat !== null && activity.lon !== null
+      ? { lat: activity.lat, lon: activity.lon, approximate: activity.locationApproximate }
+      : null;
+  return {
+    id: activity.id,
+    title: activity.title,
+    status: activity.status,
+    pin,
+    ...editionWindow(edition),
+    municipalities: listMunicipalityOptions(),
+    defaultValue: toFormValues(activity),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -46,12 +57,35 @@ export default function EditActivity() {
   return (
     <>
       <h1>Aanpassen: {data.title}</h1>
-      {data.status === "rejected" ? <p className="alert">Als je opslaat, kijkt het programmateam je activiteit opnieuw na.</p> : null}
-      <ActivityForm window={data.window} windowText={data.windowText} municipalities={data.municipalities} lastResult={lastResult} defaultValue={data.defaultValue} submitLabel="Wijzigingen opslaan"
+      {data.status === "rejected" ? (
+        <p className="alert">Als je opslaat, kijkt het programmateam je activiteit opnieuw na.</p>
+      ) : null}
+      <ActivityForm
+        window={data.window}
+        windowText={data.windowText}
+        municipalities={data.municipalities}
+        lastResult={lastResult}
+        defaultValue={data.defaultValue}
+        submitLabel="Wijzigingen opslaan"
         pin={
           data.pin ? (
-            <ClientOnly fallback={data.pin.approximate ? <p className="hint">De plek op de kaart is nu het midden van de gemeente. Met JavaScript kun je de punaise verslepen.</p> : null}>
-              {() => <LocationPin lat={data.pin!.lat} lon={data.pin!.lon} tileUrl={root!.map.tileUrl} attribution={root!.map.attribution} />}
+            <ClientOnly
+              fallback={
+                data.pin.approximate ? (
+                  <p className="hint">
+                    De plek op de kaart is nu het midden van de gemeente. Met JavaScript kun je de punaise verslepen.
+                  </p>
+                ) : null
+              }
+            >
+              {() => (
+                <LocationPin
+                  lat={data.pin!.lat}
+                  lon={data.pin!.lon}
+                  tileUrl={root!.map.tileUrl}
+                  attribution={root!.map.attribution}
+                />
+              )}
             </ClientOnly>
           ) : null
         }

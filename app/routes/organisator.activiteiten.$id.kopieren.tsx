@@ -21,7 +21,13 @@ async function source(request: Request, params: { id?: string }) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { activity, target } = await source(request, params);
   const shift = weekShift(getEditionById(activity.editionId)!, target);
-  return { title: activity.title, year: target.year, ...editionWindow(target), municipalities: listMunicipalityOptions(), defaultValue: toFormValues(activity, shift) };
+  return {
+    title: activity.title,
+    year: target.year,
+    ...editionWindow(target),
+    municipalities: listMunicipalityOptions(),
+    defaultValue: toFormValues(activity, shift),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -39,9 +45,18 @@ export default function CopyActivity() {
   const lastResult = useActionData<typeof action>();
   return (
     <>
-      <h1>Kopiëren naar {data.year}: {data.title}</h1>
+      <h1>
+        Kopiëren naar {data.year}: {data.title}
+      </h1>
       <p>We hebben alles alvast ingevuld, op dezelfde dag van de week in {data.year}. Controleer vooral de datum en tijd.</p>
-      <ActivityForm window={data.window} windowText={data.windowText} municipalities={data.municipalities} lastResult={lastResult} defaultValue={data.defaultValue} submitLabel="Activiteit aanmelden" />
+      <ActivityForm
+        window={data.window}
+        windowText={data.windowText}
+        municipalities={data.municipalities}
+        lastResult={lastResult}
+        defaultValue={data.defaultValue}
+        submitLabel="Activiteit aanmelden"
+      />
     </>
   );
 }

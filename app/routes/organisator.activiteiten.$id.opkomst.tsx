@@ -1,12 +1,16 @@
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { AttendancePageBody, type AttendanceActionResult as ActionResult, type AttendanceErrors, type AttendanceValues } from "~/components/attendance-form";
+import {
+  AttendancePageBody,
+  type AttendanceActionResult as ActionResult,
+  type AttendanceErrors,
+  type AttendanceValues,
+} from "~/components/attendance-form";
 import { ATTENDANCE_FIELDS, ATTENDANCE_STATE_TEXT, AttendanceReportSchema } from "~/models/attendance";
 import { attendanceView, getAttendanceForOwner, saveAttendanceReport } from "~/models/attendance.server";
 import { now } from "~/utils/clock.server";
 import { requireUser } from "~/utils/session.server";
-
 
 async function loadPage(request: Request, id: string | undefined) {
   const user = await requireUser(request);
@@ -26,14 +30,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const values: AttendanceValues = Object.fromEntries(ATTENDANCE_FIELDS.map((f) => [f, String(formData.get(f) ?? "")]));
   const submission = parseWithZod(formData, { schema: AttendanceReportSchema });
-  if (submission.status !== "success") return data({ values, errors: (submission.error ?? {}) as AttendanceErrors }, { status: 400 });
+  if (submission.status !== "success")
+    return data({ values, errors: (submission.error ?? {}) as AttendanceErrors }, { status: 400 });
   const result = saveAttendanceReport({ activityId, ownerId: user.id, via: "login", input: submission.value, now: now() });
   if (result.ok) return redirect(`/organisator/activiteiten/${activityId}/opkomst?opgeslagen=1`, 303);
   if (result.reason === "not_found") throw new Response("Niet gevonden", { status: 404 });
   return data({ values, errors: {} as AttendanceErrors, message: ATTENDANCE_STATE_TEXT[result.reason] }, { status: 409 });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Opkomst doorgeven${data ? ` voor ${data.activity.title}` : ""} – Kom erbij` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Opkomst doorgeven${data ? ` voor ${data.activity.title}` : ""} – Kom erbij` },
+];
 
 export default function ReportAttendance() {
   const view = useLoaderData<typeof loader>();
@@ -41,7 +48,9 @@ export default function ReportAttendance() {
   const [params] = useSearchParams();
   return (
     <>
-      <p><Link to="/organisator/activiteiten">← Mijn activiteiten</Link></p>
+      <p>
+        <Link to="/organisator/activiteiten">← Mijn activiteiten</Link>
+      </p>
       <AttendancePageBody view={view} result={result} saved={params.get("opgeslagen") === "1"} />
     </>
   );

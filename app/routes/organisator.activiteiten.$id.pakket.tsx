@@ -3,7 +3,13 @@ import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PlainField } from "~/components/ui/field";
-import { availabilityMessage, KitOrderInputSchema, MAX_EXPECTED_PARTICIPANTS, refusalMessage, type KitItem } from "~/models/kit-order";
+import {
+  availabilityMessage,
+  KitOrderInputSchema,
+  MAX_EXPECTED_PARTICIPANTS,
+  refusalMessage,
+  type KitItem,
+} from "~/models/kit-order";
 import { getKitOrderPage, placeKitOrder } from "~/models/kit-order.server";
 import { now } from "~/utils/clock.server";
 import { requireUser } from "~/utils/session.server";
@@ -11,7 +17,17 @@ import { formatDateTime } from "~/utils/time";
 
 type Values = Record<string, string>;
 type Errors = Record<string, string[] | null | undefined>;
-const FIELDS = ["deliveryName", "deliveryOrganisation", "street", "houseNumber", "houseNumberAddition", "postcode", "place", "expectedParticipants", "remarks"] as const;
+const FIELDS = [
+  "deliveryName",
+  "deliveryOrganisation",
+  "street",
+  "houseNumber",
+  "houseNumberAddition",
+  "postcode",
+  "place",
+  "expectedParticipants",
+  "remarks",
+] as const;
 const SUBMISSION_KEY = /^[A-Za-z0-9_-]{16,64}$/;
 // Spelled out because `data()` results are not typed through useActionData without the singleFetch type augmentation.
 type ActionResult =
@@ -51,15 +67,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const values = rawValues(formData);
 
   if (intent === "edit") return { step: "form" as const, values, errors: {} as Errors };
-  if (submission.status !== "success") return data({ step: "form" as const, values, errors: (submission.error ?? {}) as Errors }, { status: 400 });
+  if (submission.status !== "success")
+    return data({ step: "form" as const, values, errors: (submission.error ?? {}) as Errors }, { status: 400 });
 
   if (intent === "confirm") {
     const submissionKey = String(formData.get("submissionKey") ?? "");
-    if (!SUBMISSION_KEY.test(submissionKey)) return data({ step: "form" as const, values, errors: {} as Errors }, { status: 400 });
+    if (!SUBMISSION_KEY.test(submissionKey))
+      return data({ step: "form" as const, values, errors: {} as Errors }, { status: 400 });
     const result = placeKitOrder({ userId: user.id, activityId, input: submission.value, submissionKey, now: now() });
     if (result.ok) return redirect(`/organisator/pakketten/${encodeURIComponent(result.reference)}?besteld=1`, 303);
     if (result.reason === "not_found") throw new Response("Niet gevonden", { status: 404 });
-    return data({ step: "refused" as const, message: refusalMessage(result.reason, result.availability), reference: result.reference ?? null }, { status: 409 });
+    return data(
+      {
+        step: "refused" as const,
+        message: refusalMessage(result.reason, result.availability),
+        reference: result.reference ?? null,
+      },
+      { status: 409 },
+    );
   }
 
   const v = submission.value;
@@ -85,7 +110,8 @@ export default function OrderKit() {
   const { activity, year, contents, closesAt, blocked, liveOrder, defaults } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
 
-  if (result?.step === "summary") return <Summary title={activity.title} contents={contents} values={result.values} submissionKey={result.submissionKey} />;
+  if (result?.step === "summary")
+    return <Summary title={activity.title} contents={contents} values={result.values} submissionKey={result.submissionKey} />;
 
   return (
     <>
@@ -96,18 +122,32 @@ export default function OrderKit() {
       {result?.step === "refused" ? (
         <div className="alert error" role="alert">
           <p>{result.message}</p>
-          {result.reference ? <p><Link to={`/organisator/pakketten/${result.reference}`}>Bekijk de bestelling</Link></p> : null}
+          {result.reference ? (
+            <p>
+              <Link to={`/organisator/pakketten/${result.reference}`}>Bekijk de bestelling</Link>
+            </p>
+          ) : null}
         </div>
       ) : null}
       <Contents contents={contents} />
       {blocked ? (
         <div className="alert" role="status">
           <p>{blocked}</p>
-          {liveOrder ? <p><Link to={`/organisator/pakketten/${liveOrder.reference}`}>Bekijk je bestelling {liveOrder.reference}</Link></p> : null}
-          <p><Link to="/organisator/pakketten">Naar mijn pakketten</Link></p>
+          {liveOrder ? (
+            <p>
+              <Link to={`/organisator/pakketten/${liveOrder.reference}`}>Bekijk je bestelling {liveOrder.reference}</Link>
+            </p>
+          ) : null}
+          <p>
+            <Link to="/organisator/pakketten">Naar mijn pakketten</Link>
+          </p>
         </div>
       ) : result?.step === "refused" ? null : (
-        <OrderForm values={result?.step === "form" ? result.values : defaults} errors={result?.step === "form" ? result.errors : {}} closesAt={closesAt} />
+        <OrderForm
+          values={result?.step === "form" ? result.values : defaults}
+          errors={result?.step === "form" ? result.errors : {}}
+          closesAt={closesAt}
+        />
       )}
     </>
   );
@@ -119,7 +159,9 @@ function Contents({ contents }: { contents: KitItem[] }) {
       <h2 id="inhoud-pakket">Wat zit er in het pakket?</h2>
       <ul>
         {contents.map((c) => (
-          <li key={c.item}>{c.quantity} × {c.item}</li>
+          <li key={c.item}>
+            {c.quantity} × {c.item}
+          </li>
         ))}
       </ul>
       <p>Het pakket is gratis. Per activiteit kun je één pakket bestellen.</p>
@@ -129,14 +171,24 @@ function Contents({ contents }: { contents: KitItem[] }) {
 
 function OrderForm({ values, errors, closesAt }: { values: Values; errors: Errors; closesAt: string }) {
   const errorCount = Object.values(errors).filter((e) => e?.length).length;
-  const field = (name: (typeof FIELDS)[number]) => ({ name, defaultValue: values[name] ?? "", errors: errors[name] ?? undefined });
+  const field = (name: (typeof FIELDS)[number]) => ({
+    name,
+    defaultValue: values[name] ?? "",
+    errors: errors[name] ?? undefined,
+  });
   return (
     <Form method="post" noValidate aria-labelledby="bestelformulier">
       <h2 id="bestelformulier">Waar moet het pakket heen?</h2>
-      <p>Bestellen kan tot en met {formatDateTime(new Date(new Date(closesAt).getTime() - 60_000))}. We bezorgen alleen op adressen in Nederland.</p>
+      <p>
+        Bestellen kan tot en met {formatDateTime(new Date(new Date(closesAt).getTime() - 60_000))}. We bezorgen alleen op adressen
+        in Nederland.
+      </p>
       {errorCount > 0 ? (
         <div className="alert error" role="alert">
-          <p>Er {errorCount === 1 ? "is 1 veld" : `zijn ${errorCount} velden`} nog niet goed ingevuld. Kijk bij de velden met een foutmelding.</p>
+          <p>
+            Er {errorCount === 1 ? "is 1 veld" : `zijn ${errorCount} velden`} nog niet goed ingevuld. Kijk bij de velden met een
+            foutmelding.
+          </p>
         </div>
       ) : null}
       <fieldset>
@@ -149,15 +201,36 @@ function OrderForm({ values, errors, closesAt }: { values: Values; errors: Error
         <PlainField label="Postcode" autoComplete="postal-code" required hint="Zoals 1234 AB." {...field("postcode")} />
         <PlainField label="Plaats" autoComplete="address-level2" required {...field("place")} />
       </fieldset>
-      <PlainField label="Hoeveel deelnemers verwacht je?" inputMode="numeric" required hint={`Een schatting is goed. Een getal van 1 tot en met ${MAX_EXPECTED_PARTICIPANTS.toLocaleString("nl-NL")}.`} {...field("expectedParticipants")} />
-      <PlainField label="Opmerkingen" multiline hint="Bijvoorbeeld wanneer er iemand is om het pakket aan te nemen." {...field("remarks")} />
+      <PlainField
+        label="Hoeveel deelnemers verwacht je?"
+        inputMode="numeric"
+        required
+        hint={`Een schatting is goed. Een getal van 1 tot en met ${MAX_EXPECTED_PARTICIPANTS.toLocaleString("nl-NL")}.`}
+        {...field("expectedParticipants")}
+      />
+      <PlainField
+        label="Opmerkingen"
+        multiline
+        hint="Bijvoorbeeld wanneer er iemand is om het pakket aan te nemen."
+        {...field("remarks")}
+      />
       <input type="hidden" name="intent" value="review" />
       <button type="submit">Verder naar controleren</button>
     </Form>
   );
 }
 
-function Summary({ title, contents, values, submissionKey }: { title: string; contents: KitItem[]; values: Values; submissionKey: string }) {
+function Summary({
+  title,
+  contents,
+  values,
+  submissionKey,
+}: {
+  title: string;
+  contents: KitItem[];
+  values: Values;
+  submissionKey: string;
+}) {
   const addition = values.houseNumberAddition ? ` ${values.houseNumberAddition}` : "";
   return (
     <>
@@ -193,7 +266,9 @@ function Summary({ title, contents, values, submissionKey }: { title: string; co
           <dd>
             <ul>
               {contents.map((c) => (
-                <li key={c.item}>{c.quantity} × {c.item}</li>
+                <li key={c.item}>
+                  {c.quantity} × {c.item}
+                </li>
               ))}
             </ul>
           </dd>
@@ -205,8 +280,12 @@ function Summary({ title, contents, values, submissionKey }: { title: string; co
         ))}
         <input type="hidden" name="submissionKey" value={submissionKey} />
         <p>
-          <button type="submit" name="intent" value="confirm">Bestelling plaatsen</button>{" "}
-          <button type="submit" name="intent" value="edit" className="secondary">Gegevens aanpassen</button>
+          <button type="submit" name="intent" value="confirm">
+            Bestelling plaatsen
+          </button>{" "}
+          <button type="submit" name="intent" value="edit" className="secondary">
+            Gegevens aanpassen
+          </button>
         </p>
       </Form>
     </>

@@ -46,7 +46,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const meta: MetaFunction = () => [{ title: "Mijn activiteiten – Kom erbij" }];
 
 const NOTICES: Record<string, string> = {
-  aangemeld: "Bedankt! Je activiteit is ontvangen. Het programmateam kijkt hem na. Je krijgt een e-mail zodra hij op de kaart staat.",
+  aangemeld:
+    "Bedankt! Je activiteit is ontvangen. Het programmateam kijkt hem na. Je krijgt een e-mail zodra hij op de kaart staat.",
   opgeslagen: "Je wijzigingen zijn opgeslagen.",
   geannuleerd: "Je activiteit is geannuleerd. Op de site staat nu dat hij niet doorgaat.",
 };
@@ -58,22 +59,35 @@ export default function MyActivities() {
   return (
     <>
       <h1>Mijn activiteiten</h1>
-      {notice ? <div className="alert success" role="status"><p>{notice}</p></div> : null}
+      {notice ? (
+        <div className="alert success" role="status">
+          <p>{notice}</p>
+        </div>
+      ) : null}
       {params.get("locatie") === "ongeveer" ? (
         <div className="alert" role="status">
-          <p>We konden het adres niet precies vinden. Op de kaart staat je activiteit daarom in het midden van de gemeente. Controleer het adres als je wilt.</p>
+          <p>
+            We konden het adres niet precies vinden. Op de kaart staat je activiteit daarom in het midden van de gemeente.
+            Controleer het adres als je wilt.
+          </p>
         </div>
       ) : null}
       <p>Welkom{name ? `, ${name}` : ""}. Hier zie je alles wat je hebt aangemeld, en wat je nog moet doen.</p>
       {registrationYear ? (
-        <p><Link className="button" to="/organisator/activiteiten/nieuw">Nieuwe activiteit aanmelden voor {registrationYear}</Link></p>
+        <p>
+          <Link className="button" to="/organisator/activiteiten/nieuw">
+            Nieuwe activiteit aanmelden voor {registrationYear}
+          </Link>
+        </p>
       ) : (
         <p className="alert">Aanmelden is op dit moment gesloten.</p>
       )}
       {groups.length === 0 ? <p>Je hebt nog geen activiteiten aangemeld.</p> : null}
       {groups.map((group) => (
         <section key={group.year} aria-labelledby={`editie-${group.year}`}>
-          <h2 id={`editie-${group.year}`}>Week tegen Eenzaamheid {group.year} <span className="status">{group.phase}</span></h2>
+          <h2 id={`editie-${group.year}`}>
+            Week tegen Eenzaamheid {group.year} <span className="status">{group.phase}</span>
+          </h2>
           <ul className="cards">
             {group.activities.map((x) => (
               <li className="card" key={x.id}>
@@ -84,14 +98,53 @@ export default function MyActivities() {
                   <span className="status">{ACTIVITY_STATUSES[x.status]}</span>
                 </p>
                 {x.moderationReason && x.status === "rejected" ? <p>Reden: {x.moderationReason}</p> : null}
-                <p><strong>Volgende stap:</strong> {x.next.text}</p>
+                <p>
+                  <strong>Volgende stap:</strong> {x.next.text}
+                </p>
                 <ul>
-                  {x.next.action === "order" ? <li><Link to={`/organisator/activiteiten/${x.id}/pakket`}>Pakket bestellen<span className="visually-hidden"> voor {x.title}</span></Link></li> : null}
-                  {x.next.action === "report" ? <li><Link to={`/organisator/activiteiten/${x.id}/opkomst`}>Opkomst doorgeven<span className="visually-hidden"> voor {x.title}</span></Link></li> : null}
-                  {x.status === "published" || x.status === "cancelled" ? <li><Link to={`/activiteiten/${x.id}`}>Bekijk op de site<span className="visually-hidden">: {x.title}</span></Link></li> : null}
-                  {x.editable ? <li><Link to={`/organisator/activiteiten/${x.id}/bewerken`}>Aanpassen<span className="visually-hidden">: {x.title}</span></Link></li> : null}
-                  {x.copyable ? <li><Link to={`/organisator/activiteiten/${x.id}/kopieren`}>Kopiëren naar {registrationYear}<span className="visually-hidden">: {x.title}</span></Link></li> : null}
-                  {x.editable ? <li><Link to={`/organisator/activiteiten/${x.id}/annuleren`}>Annuleren<span className="visually-hidden">: {x.title}</span></Link></li> : null}
+                  {x.next.action === "order" ? (
+                    <li>
+                      <Link to={`/organisator/activiteiten/${x.id}/pakket`}>
+                        Pakket bestellen<span className="visually-hidden"> voor {x.title}</span>
+                      </Link>
+                    </li>
+                  ) : null}
+                  {x.next.action === "report" ? (
+                    <li>
+                      <Link to={`/organisator/activiteiten/${x.id}/opkomst`}>
+                        Opkomst doorgeven<span className="visually-hidden"> voor {x.title}</span>
+                      </Link>
+                    </li>
+                  ) : null}
+                  {x.status === "published" || x.status === "cancelled" ? (
+                    <li>
+                      <Link to={`/activiteiten/${x.id}`}>
+                        Bekijk op de site<span className="visually-hidden">: {x.title}</span>
+                      </Link>
+                    </li>
+                  ) : null}
+                  {x.editable ? (
+                    <li>
+                      <Link to={`/organisator/activiteiten/${x.id}/bewerken`}>
+                        Aanpassen<span className="visually-hidden">: {x.title}</span>
+                      </Link>
+                    </li>
+                  ) : null}
+                  {x.copyable ? (
+                    <li>
+                      <Link to={`/organisator/activiteiten/${x.id}/kopieren`}>
+                        Kopiëren naar {registrationYear}
+                        <span className="visually-hidden">: {x.title}</span>
+                      </Link>
+                    </li>
+                  ) : null}
+                  {x.editable ? (
+                    <li>
+                      <Link to={`/organisator/activiteiten/${x.id}/annuleren`}>
+                        Annuleren<span className="visually-hidden">: {x.title}</span>
+                      </Link>
+                    </li>
+                  ) : null}
                 </ul>
               </li>
             ))}

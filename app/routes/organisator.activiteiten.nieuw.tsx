@@ -44,7 +44,9 @@ export default function NewActivity() {
     return (
       <>
         <h1>Activiteit aanmelden</h1>
-        <div className="alert" role="status"><p>Aanmelden is op dit moment gesloten. {data.closedText}</p></div>
+        <div className="alert" role="status">
+          <p>Aanmelden is op dit moment gesloten. {data.closedText}</p>
+        </div>
       </>
     );
   }
@@ -52,7 +54,14 @@ export default function NewActivity() {
     <>
       <h1>Activiteit aanmelden voor {data.year}</h1>
       <p>Aanmelden kan tot {formatDateTime(data.closesAt)}. Velden zonder &lsquo;niet verplicht&rsquo; moet je invullen.</p>
-      <ActivityForm window={data.window} windowText={data.windowText} municipalities={data.municipalities} lastResult={lastResult} defaultValue={data.defaultValue} submitLabel="Activiteit aanmelden" />
+      <ActivityForm
+        window={data.window}
+        windowText={data.windowText}
+        municipalities={data.municipalities}
+        lastResult={lastResult}
+        defaultValue={data.defaultValue}
+        submitLabel="Activiteit aanmelden"
+      />
     </>
   );
 }

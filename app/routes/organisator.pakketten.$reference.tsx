@@ -20,7 +20,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       createdAt: order.createdAt.toISOString(),
       activityTitle: order.activityTitle,
       editionYear: order.editionYear,
-      address: [order.deliveryName, order.deliveryOrganisation, `${order.street} ${order.houseNumber}${order.houseNumberAddition ? ` ${order.houseNumberAddition}` : ""}`, `${order.postcode} ${order.place}`].filter((l): l is string => Boolean(l)),
+      address: [
+        order.deliveryName,
+        order.deliveryOrganisation,
+        `${order.street} ${order.houseNumber}${order.houseNumberAddition ? ` ${order.houseNumberAddition}` : ""}`,
+        `${order.postcode} ${order.place}`,
+      ].filter((l): l is string => Boolean(l)),
       expectedParticipants: order.expectedParticipants,
       remarks: order.remarks,
       contents: order.kitContents,
@@ -34,41 +39,57 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const reference = params.reference ?? "";
   const formData = await request.formData();
   if (formData.get("intent") !== "cancel") throw new Response("Onbekende actie", { status: 400 });
-  const reason = String(formData.get("reason") ?? "").trim().slice(0, 500);
+  const reason = String(formData.get("reason") ?? "")
+    .trim()
+    .slice(0, 500);
   const result = cancelKitOrderByOrganiser({ reference, userId: user.id, reason: reason || undefined, now: now() });
   if (!result.ok && result.reason === "not_found") throw new Response("Niet gevonden", { status: 404 });
   const url = `/organisator/pakketten/${encodeURIComponent(reference)}`;
   return redirect(result.ok ? `${url}?geannuleerd=1` : `${url}?te-laat=1`, 303);
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Bestelling ${data?.order.reference ?? ""} – Kom erbij` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Bestelling ${data?.order.reference ?? ""} – Kom erbij` },
+];
 
 export default function KitOrderStatus() {
   const { order, email } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   return (
     <>
-      <p><Link to="/organisator/pakketten">← Mijn pakketten</Link></p>
+      <p>
+        <Link to="/organisator/pakketten">← Mijn pakketten</Link>
+      </p>
       <h1>Bestelling {order.reference}</h1>
       {params.has("besteld") ? (
         <div className="alert success" role="status">
-          <p><strong>Bedankt, je bestelling is geplaatst.</strong> We hebben een bevestiging gestuurd naar {email}.</p>
+          <p>
+            <strong>Bedankt, je bestelling is geplaatst.</strong> We hebben een bevestiging gestuurd naar {email}.
+          </p>
         </div>
       ) : null}
       {params.has("geannuleerd") && order.status === "cancelled" ? (
-        <div className="alert success" role="status"><p>Je bestelling is geannuleerd. Het pakket gaat terug naar de voorraad.</p></div>
+        <div className="alert success" role="status">
+          <p>Je bestelling is geannuleerd. Het pakket gaat terug naar de voorraad.</p>
+        </div>
       ) : null}
       {params.has("te-laat") ? (
-        <div className="alert error" role="alert"><p>Annuleren kan niet meer: het pakket is al verzonden of de bestelling is al beëindigd.</p></div>
+        <div className="alert error" role="alert">
+          <p>Annuleren kan niet meer: het pakket is al verzonden of de bestelling is al beëindigd.</p>
+        </div>
       ) : null}
       <p>
         Status: <span className="status">{KIT_ORDER_STATUSES[order.status]}</span>
         {order.status === "shipped" && order.shippedOn ? <> op {formatShortDate(order.shippedOn)}</> : null}
       </p>
-      {order.statusReason && (order.status === "cancelled" || order.status === "rejected") ? <p>Reden: {order.statusReason}</p> : null}
+      {order.statusReason && (order.status === "cancelled" || order.status === "rejected") ? (
+        <p>Reden: {order.statusReason}</p>
+      ) : null}
       <dl>
         <dt>Activiteit</dt>
-        <dd>{order.activityTitle} (Week tegen Eenzaamheid {order.editionYear})</dd>
+        <dd>
+          {order.activityTitle} (Week tegen Eenzaamheid {order.editionYear})
+        </dd>
         <dt>Besteld op</dt>
         <dd>{formatDateTime(order.createdAt)}</dd>
         <dt>Bezorgadres</dt>
@@ -92,7 +113,9 @@ export default function KitOrderStatus() {
         <dd>
           <ul>
             {order.contents.map((c) => (
-              <li key={c.item}>{c.quantity} × {c.item}</li>
+              <li key={c.item}>
+                {c.quantity} × {c.item}
+              </li>
             ))}
           </ul>
         </dd>
@@ -100,13 +123,18 @@ export default function KitOrderStatus() {
       {order.cancellable ? (
         <section aria-labelledby="annuleren">
           <h2 id="annuleren">Bestelling annuleren</h2>
-          <p>Heb je het pakket toch niet nodig? Annuleer dan je bestelling. Zo kan een andere activiteit het pakket krijgen. Dit kan tot het pakket is verzonden.</p>
+          <p>
+            Heb je het pakket toch niet nodig? Annuleer dan je bestelling. Zo kan een andere activiteit het pakket krijgen. Dit
+            kan tot het pakket is verzonden.
+          </p>
           <Form method="post">
             <div className="field">
               <label htmlFor="reason">Waarom annuleer je? (niet verplicht)</label>
               <textarea id="reason" name="reason" rows={3} maxLength={500} />
             </div>
-            <button type="submit" name="intent" value="cancel" className="secondary">Bestelling annuleren</button>
+            <button type="submit" name="intent" value="cancel" className="secondary">
+              Bestelling annuleren
+            </button>
           </Form>
         </section>
       ) : null}

@@ -27,12 +27,16 @@ export default function MyKits() {
         <ul>
           {orderableActivities.map((a) => (
             <li key={a.id}>
-              <Link to={`/organisator/activiteiten/${a.id}/pakket`}>Bestel een pakket voor {a.title}</Link> ({formatDateTime(a.startsAt)})
+              <Link to={`/organisator/activiteiten/${a.id}/pakket`}>Bestel een pakket voor {a.title}</Link> (
+              {formatDateTime(a.startsAt)})
             </li>
           ))}
         </ul>
       ) : (
-        <p>Je hebt nu geen activiteiten waarvoor je een pakket kunt bestellen. Dat kan voor goedgekeurde activiteiten, zolang bestellen open is.</p>
+        <p>
+          Je hebt nu geen activiteiten waarvoor je een pakket kunt bestellen. Dat kan voor goedgekeurde activiteiten, zolang
+          bestellen open is.
+        </p>
       )}
       <h2>Mijn bestellingen</h2>
       {orders.length ? (
@@ -40,15 +44,24 @@ export default function MyKits() {
           <table>
             <caption className="visually-hidden">Mijn bestellingen met hun status</caption>
             <thead>
-              <tr><th scope="col">Bestelling</th><th scope="col">Activiteit</th><th scope="col">Besteld op</th><th scope="col">Status</th></tr>
+              <tr>
+                <th scope="col">Bestelling</th>
+                <th scope="col">Activiteit</th>
+                <th scope="col">Besteld op</th>
+                <th scope="col">Status</th>
+              </tr>
             </thead>
             <tbody>
               {orders.map((o) => (
                 <tr key={o.reference}>
-                  <th scope="row"><Link to={`/organisator/pakketten/${o.reference}`}>{o.reference}</Link></th>
+                  <th scope="row">
+                    <Link to={`/organisator/pakketten/${o.reference}`}>{o.reference}</Link>
+                  </th>
                   <td>{o.activityTitle}</td>
                   <td>{formatShortDate(o.createdAt)}</td>
-                  <td><span className="status">{KIT_ORDER_STATUSES[o.status]}</span></td>
+                  <td>
+                    <span className="status">{KIT_ORDER_STATUSES[o.status]}</span>
+                  </td>
                 </tr>
               ))}
             </tbody>

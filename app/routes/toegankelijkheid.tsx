@@ -7,8 +7,8 @@ export default function Accessibility() {
     <article>
       <h1>Toegankelijkheid</h1>
       <p>
-        Iedereen moet activiteiten kunnen vinden en aanmelden, ook met een toetsenbord, een schermlezer, grote
-        letters of een oude telefoon. Daarom bouwen we deze site volgens de richtlijnen van WCAG 2.2, niveau AA.
+        Iedereen moet activiteiten kunnen vinden en aanmelden, ook met een toetsenbord, een schermlezer, grote letters of een oude
+        telefoon. Daarom bouwen we deze site volgens de richtlijnen van WCAG 2.2, niveau AA.
       </p>
       <h2>Wat we doen</h2>
       <ul>
@@ -20,14 +20,14 @@ export default function Accessibility() {
       </ul>
       <h2>Wat nog niet goed gaat</h2>
       <p>
-        Kaartjes van de achtergrondkaart hebben geen tekst. Alles wat op de kaart staat, vind je daarom ook in de
-        lijst met resultaten.
+        Kaartjes van de achtergrondkaart hebben geen tekst. Alles wat op de kaart staat, vind je daarom ook in de lijst met
+        resultaten.
       </p>
       <h2>Iets gevonden dat niet werkt?</h2>
       <p>
         Laat het ons weten via{" "}
-        <a href="mailto:toegankelijkheid@weektegeneenzaamheid.nl">toegankelijkheid@weektegeneenzaamheid.nl</a>. We
-        reageren binnen vijf werkdagen.
+        <a href="mailto:toegankelijkheid@weektegeneenzaamheid.nl">toegankelijkheid@weektegeneenzaamheid.nl</a>. We reageren binnen
+        vijf werkdagen.
       </p>
     </article>
   );

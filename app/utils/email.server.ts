@@ -12,9 +12,7 @@ export type OutgoingEmail = {
   idempotencyKey: string;
 };
 
-export type DeliveryResult =
-  | { ok: true; providerMessageId: string }
-  | { ok: false; transient: boolean; error: string };
+export type DeliveryResult = { ok: true; providerMessageId: string } | { ok: false; transient: boolean; error: string };
 
 export type EmailTransport = {
   kind: "resend" | "demo";
@@ -24,13 +22,20 @@ export type EmailTransport = {
 type ResendError = { name?: string; message?: string; statusCode?: number | null };
 
 // 409 concurrent_idempotent_requests: an earlier request with the same key is still in flight at Resend.
-const TRANSIENT_NAMES = new Set(["application_error", "internal_server_error", "rate_limit_exceeded", "concurrent_idempotent_requests"]);
+const TRANSIENT_NAMES = new Set([
+  "application_error",
+  "internal_server_error",
+  "rate_limit_exceeded",
+  "concurrent_idempotent_requests",
+]);
 
 /** Network errors (no status), 429 and 5xx are worth another try; any other 4xx will fail again the same way. */
 export function classifyResendError(error: ResendError): { transient: boolean; error: string } {
   const status = typeof error.statusCode === "number" ? error.statusCode : null;
   const transient =
-    status === null ? TRANSIENT_NAMES.has(error.name ?? "application_error") || !error.name : status === 429 || status >= 500 || error.name === "concurrent_idempotent_requests";
+    status === null
+      ? TRANSIENT_NAMES.has(error.name ?? "application_error") || !error.name
+      : status === 429 || status >= 500 || error.name === "concurrent_idempotent_requests";
   const label = [status ?? "network", error.name].filter(Boolean).join(" ");
   return { transient, error: `${label}: ${error.message ?? "unknown error"}` };
 }

@@ -1,8 +1,6 @@
 import { z } from "zod";
 
-const booleanFlag = z
-  .enum(["true", "false", "1", "0", "yes", "no"])
-  .transform((v) => v === "true" || v === "1" || v === "yes");
+const booleanFlag = z.enum(["true", "false", "1", "0", "yes", "no"]).transform((v) => v === "true" || v === "1" || v === "yes");
 
 const EnvSchema = z
   .object({
@@ -35,7 +33,8 @@ const EnvSchema = z
         ctx.addIssue({
           code: "custom",
           path: ["RESEND_API_KEY"],
-          message: "is required in production: without it login codes would only reach the public demo mailbox (set DEMO_MODE=true to run a demo on purpose)",
+          message:
+            "is required in production: without it login codes would only reach the public demo mailbox (set DEMO_MODE=true to run a demo on purpose)",
         });
     }
   });
@@ -46,7 +45,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = EnvSchema.safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);
-    throw new Error(`Invalid configuration, the platform cannot start:\n${lines.join("\n")}\nSee README.md, section "Configuration".`);
+    throw new Error(
+      `Invalid configuration, the platform cannot start:\n${lines.join("\n")}\nSee README.md, section "Configuration".`,
+    );
   }
   const env = result.data;
   return {

@@ -66,7 +66,12 @@ type Municipality = { code: string; name: string; lat: number; lon: number };
 let municipalityCache: Municipality[] | null = null;
 function municipalities(): Municipality[] {
   municipalityCache ??= db
-    .select({ code: schema.municipalities.code, name: schema.municipalities.name, lat: schema.municipalities.lat, lon: schema.municipalities.lon })
+    .select({
+      code: schema.municipalities.code,
+      name: schema.municipalities.name,
+      lat: schema.municipalities.lat,
+      lon: schema.municipalities.lon,
+    })
     .from(schema.municipalities)
     .all();
   return municipalityCache;
@@ -182,9 +187,10 @@ export async function geocodeAddress(address: {
   place?: string | null;
 }): Promise<{ lat: number; lon: number; municipalityCode: string; approximate: boolean } | null> {
   const postcode = address.postcode?.replace(/\s+/g, "").toUpperCase();
-  const query = postcode && address.houseNumber
-    ? `${postcode} ${address.houseNumber}`
-    : [address.street, address.houseNumber, address.place].filter(Boolean).join(" ");
+  const query =
+    postcode && address.houseNumber
+      ? `${postcode} ${address.houseNumber}`
+      : [address.street, address.houseNumber, address.place].filter(Boolean).join(" ");
   if (query.trim()) {
     const docs = await pdokFree(query, ["adres"], 1);
     const hit = docs?.map(fromDoc).find((r): r is GeocodeResult => r !== null && r.municipalityCode !== null);
@@ -192,7 +198,8 @@ export async function geocodeAddress(address: {
   }
   if (address.place) {
     const municipality = findMunicipality(address.place);
-    if (municipality) return { lat: municipality.lat, lon: municipality.lon, municipalityCode: municipality.code, approximate: true };
+    if (municipality)
+      return { lat: municipality.lat, lon: municipality.lon, municipalityCode: municipality.code, approximate: true };
     const docs = await pdokFree(address.place, ["woonplaats", "gemeente"], 1);
     const hit = docs?.map(fromDoc).find((r): r is GeocodeResult => r !== null && r.municipalityCode !== null);
     if (hit?.municipalityCode) return { lat: hit.lat, lon: hit.lon, municipalityCode: hit.municipalityCode, approximate: true };

@@ -4,19 +4,22 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { env } from "./env.server";
 
-const sign = (payload: string, secret: string) => createHmac("sha256", secret).update(`komerbij-token:${payload}`).digest("base64url");
+const sign = (payload: string, secret: string) =>
+  createHmac("sha256", secret).update(`komerbij-token:${payload}`).digest("base64url");
 
 export function createSignedToken(purpose: string, expiresAt: Date, secret: string = env.SESSION_SECRET): string {
   const payload = Buffer.from(JSON.stringify({ p: purpose, e: expiresAt.getTime() })).toString("base64url");
   return `${payload}.${sign(payload, secret)}`;
 }
 
-export type TokenCheck = { ok: true; purpose: string; expiresAt: Date } | { ok: false; reason: "invalid" | "expired" | "wrong_purpose" };
+export type TokenCheck =
+  { ok: true; purpose: string; expiresAt: Date } | { ok: false; reason: "invalid" | "expired" | "wrong_purpose" };
 
 /** Checks signature, purpose (exact match) and expiry (exclusive: at `expiresAt` it no longer works). */
 export function verifySignedToken(token: string, purpose: string, now: Date, secret: string = env.SESSION_SECRET): TokenCheck {
   const parts = token.split(".");
-  if (parts.length !== 2 || !/^[A-Za-z0-9_-]+$/.test(parts[0]) || !/^[A-Za-z0-9_-]+$/.test(parts[1])) return { ok: false, reason: "invalid" };
+  if (parts.length !== 2 || !/^[A-Za-z0-9_-]+$/.test(parts[0]) || !/^[A-Za-z0-9_-]+$/.test(parts[1]))
+    return { ok: false, reason: "invalid" };
   const expected = Buffer.from(sign(parts[0], secret));
   const given = Buffer.from(parts[1]);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false, reason: "invalid" };

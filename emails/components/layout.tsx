@@ -2,7 +2,15 @@ import { Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Sectio
 import type { ReactNode } from "react";
 
 // The Week's house style (app/styles/app.css): brand red, warm off-white, dark ink.
-export const colors = { brand: "#b3261e", brandDark: "#8c1d17", ink: "#1d1d2c", muted: "#4a4a5e", bg: "#fffdf8", panel: "#f6f1e7", line: "#d6cfc0" };
+export const colors = {
+  brand: "#b3261e",
+  brandDark: "#8c1d17",
+  ink: "#1d1d2c",
+  muted: "#4a4a5e",
+  bg: "#fffdf8",
+  panel: "#f6f1e7",
+  line: "#d6cfc0",
+};
 const font = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 
 export function EmailLayout({ preview, heading, children }: { preview: string; heading: string; children: ReactNode }) {
@@ -11,7 +19,15 @@ export function EmailLayout({ preview, heading, children }: { preview: string; h
       <Head />
       <Preview>{preview}</Preview>
       <Body style={{ backgroundColor: colors.bg, color: colors.ink, fontFamily: font, margin: 0, padding: "24px 0" }}>
-        <Container style={{ maxWidth: "560px", backgroundColor: "#ffffff", border: `1px solid ${colors.line}`, borderRadius: "8px", overflow: "hidden" }}>
+        <Container
+          style={{
+            maxWidth: "560px",
+            backgroundColor: "#ffffff",
+            border: `1px solid ${colors.line}`,
+            borderRadius: "8px",
+            overflow: "hidden",
+          }}
+        >
           <Section style={{ backgroundColor: colors.brand, padding: "16px 24px" }}>
             <Text style={{ color: "#ffffff", fontSize: "20px", fontWeight: 800, margin: 0, lineHeight: "1.2" }}>Kom erbij!</Text>
             <Text style={{ color: "#ffffff", fontSize: "14px", margin: 0 }}>Week tegen Eenzaamheid</Text>
@@ -50,11 +66,25 @@ export function SubHeading({ children }: { children: ReactNode }) {
 export function CallToAction({ href, children }: { href: string; children: ReactNode }) {
   return (
     <Section style={{ margin: "8px 0 16px" }}>
-      <Button href={href} style={{ backgroundColor: colors.brand, color: "#ffffff", borderRadius: "8px", padding: "12px 20px", fontSize: "16px", fontWeight: 600, textDecoration: "none" }}>
+      <Button
+        href={href}
+        style={{
+          backgroundColor: colors.brand,
+          color: "#ffffff",
+          borderRadius: "8px",
+          padding: "12px 20px",
+          fontSize: "16px",
+          fontWeight: 600,
+          textDecoration: "none",
+        }}
+      >
         {children}
       </Button>
       <Text style={{ fontSize: "14px", color: colors.muted, margin: "12px 0 0" }}>
-        Werkt de knop niet? Gebruik dan deze link: <Link href={href} style={{ color: colors.brandDark }}>{href}</Link>
+        Werkt de knop niet? Gebruik dan deze link:{" "}
+        <Link href={href} style={{ color: colors.brandDark }}>
+          {href}
+        </Link>
       </Text>
     </Section>
   );
@@ -63,7 +93,9 @@ export function CallToAction({ href, children }: { href: string; children: React
 /** A quoted block, e.g. the reason the programme team gave. */
 export function Quote({ children }: { children: ReactNode }) {
   return (
-    <Section style={{ borderLeft: `4px solid ${colors.brand}`, backgroundColor: colors.panel, padding: "8px 16px", margin: "0 0 14px" }}>
+    <Section
+      style={{ borderLeft: `4px solid ${colors.brand}`, backgroundColor: colors.panel, padding: "8px 16px", margin: "0 0 14px" }}
+    >
       <Text style={{ fontSize: "16px", margin: 0, whiteSpace: "pre-line" }}>{children}</Text>
     </Section>
   );

@@ -3,6 +3,8 @@ declare module "autocannon" {
   type Request = { setupRequest?: (req: { path?: string }) => { path?: string } };
   type Options = { url: string; connections?: number; duration?: number; requests?: Request[] };
   type Result = { errors: number; timeouts: number; non2xx: number };
-  type Instance = Promise<Result> & { on(event: "response", listener: (client: unknown, statusCode: number, bytes: number, responseTime: number) => void): void };
+  type Instance = Promise<Result> & {
+    on(event: "response", listener: (client: unknown, statusCode: number, bytes: number, responseTime: number) => void): void;
+  };
   export default function autocannon(options: Options): Instance;
 }

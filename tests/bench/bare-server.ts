@@ -20,13 +20,23 @@ createServer((req, res) => {
   const lat = (minLat + maxLat) / 2;
   const k = Math.cos((lat * Math.PI) / 180);
   const rows = query.all({
-    lat: Math.round(lat * 1e6), lon: Math.round(((minLon + maxLon) / 2) * 1e6), k2: k * k,
-    minLat: Math.floor(minLat * 1e6), maxLat: Math.ceil(maxLat * 1e6), minLon: Math.floor(minLon * 1e6), maxLon: Math.ceil(maxLon * 1e6),
+    lat: Math.round(lat * 1e6),
+    lon: Math.round(((minLon + maxLon) / 2) * 1e6),
+    k2: k * k,
+    minLat: Math.floor(minLat * 1e6),
+    maxLat: Math.ceil(maxLat * 1e6),
+    minLon: Math.floor(minLon * 1e6),
+    maxLon: Math.ceil(maxLon * 1e6),
     edition: editionId.get(Number(url.searchParams.get("editie"))),
   }) as { id: number; title: string; startsAt: number; place: string | null; lat: number; lon: number }[];
   const features = rows.slice(0, 2000).map((r) => ({
-    type: "Feature", geometry: { type: "Point", coordinates: [r.lon, r.lat] }, properties: { id: r.id, title: r.title, startsAt: r.startsAt, place: r.place },
+    type: "Feature",
+    geometry: { type: "Point", coordinates: [r.lon, r.lat] },
+    properties: { id: r.id, title: r.title, startsAt: r.startsAt, place: r.place },
   }));
-  res.writeHead(200, { "Content-Type": "application/geo+json; charset=utf-8", "Cache-Control": "public, max-age=60, s-maxage=60, stale-while-revalidate=300" });
+  res.writeHead(200, {
+    "Content-Type": "application/geo+json; charset=utf-8",
+    "Cache-Control": "public, max-age=60, s-maxage=60, stale-while-revalidate=300",
+  });
   res.end(JSON.stringify({ type: "FeatureCollection", features, truncated: rows.length > 2000 }));
 }).listen(Number(process.env.PORT), "127.0.0.1", () => console.log("bare server ready"));

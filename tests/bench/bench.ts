@@ -36,11 +36,17 @@ function buildDatabase(path: string) {
   ensureReferenceData(db);
   const sqlite = db.$client;
   const r = random(42);
-  const owner = Number(sqlite.prepare("INSERT INTO users (email, name) VALUES ('bench@example.org', 'Bench') RETURNING id").pluck().get());
-  const editions = sqlite.prepare("SELECT id, week_start AS weekStart FROM editions ORDER BY year").all() as { id: number; weekStart: string }[];
+  const owner = Number(
+    sqlite.prepare("INSERT INTO users (email, name) VALUES ('bench@example.org', 'Bench') RETURNING id").pluck().get(),
+  );
+  const editions = sqlite.prepare("SELECT id, week_start AS weekStart FROM editions ORDER BY year").all() as {
+    id: number;
+    weekStart: string;
+  }[];
   // Big municipalities get more activities, like the real country.
   const weighted = MUNICIPALITIES_2025.flatMap((m, i) => Array.from({ length: i % 9 === 0 ? 12 : 2 }, () => m));
-  const insert = sqlite.prepare(`INSERT INTO activities (edition_id, owner_id, organisation_name, organisation_kind, title, description, type,
+  const insert =
+    sqlite.prepare(`INSERT INTO activities (edition_id, owner_id, organisation_name, organisation_kind, title, description, type,
       starts_at, ends_at, is_online, place, municipality_code, lat, lon, wheelchair_accessible, is_free,
       private_contact_name, private_contact_email, status)
     VALUES (?, ?, 'Stichting Bench', 'welzijn', ?, 'Samen koffie drinken.', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'Prive', 'prive@example.org', ?)`);
@@ -52,14 +58,24 @@ function buildDatabase(path: string) {
       const edition = editions[n % editions.length];
       const [code, place, , lat, lon, minLat, minLon, maxLat, maxLon] = weighted[Math.floor(r() * weighted.length)];
       const online = r() < 0.03;
-      const startsAt = Date.parse(`${edition.weekStart}T08:00:00Z`) + Math.floor(r() * 7) * 86_400_000 + Math.floor(r() * 20) * 1_800_000;
+      const startsAt =
+        Date.parse(`${edition.weekStart}T08:00:00Z`) + Math.floor(r() * 7) * 86_400_000 + Math.floor(r() * 20) * 1_800_000;
       const status = r() < 0.85 ? "published" : r() < 0.66 ? "pending" : "cancelled";
       const id = insert.run(
-        edition.id, owner, `Activiteit ${n} in ${place}`, types[n % types.length], startsAt, startsAt + 7_200_000, online ? 1 : 0,
-        online ? null : place, code,
+        edition.id,
+        owner,
+        `Activiteit ${n} in ${place}`,
+        types[n % types.length],
+        startsAt,
+        startsAt + 7_200_000,
+        online ? 1 : 0,
+        online ? null : place,
+        code,
         online ? null : lat + (r() - 0.5) * (maxLat - minLat) * 0.6,
         online ? null : lon + (r() - 0.5) * (maxLon - minLon) * 0.6,
-        r() < 0.7 ? 1 : 0, r() < 0.8 ? 1 : 0, status,
+        r() < 0.7 ? 1 : 0,
+        r() < 0.8 ? 1 : 0,
+        status,
       ).lastInsertRowid;
       group.run(id, groups[n % groups.length]);
     }
@@ -68,7 +84,9 @@ function buildDatabase(path: string) {
   sqlite.exec("ANALYZE");
   const inTree = sqlite.prepare("SELECT count(*) FROM activity_geo").pluck().get();
   sqlite.close();
-  console.log(`Synthetic database: ${ACTIVITIES.toLocaleString("en")} activities over ${editions.length} editions (${inTree} published and located in the R*Tree), built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `Synthetic database: ${ACTIVITIES.toLocaleString("en")} activities over ${editions.length} editions (${inTree} published and located in the R*Tree), built in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
 }
 
 /** 200 search points: municipality centres (cities and rural places alike) with 5, 10 and 25 km. */
@@ -115,13 +133,28 @@ async function load(title: string, base: string, paths: string[]): Promise<Figur
   // Warm up (JIT, page cache), then measure.
   await autocannon({ url: base, connections: 10, duration: 2, requests: [{ setupRequest: cycle(paths) }] });
   const latencies: number[] = [];
-  const instance = autocannon({ url: base, connections: CONNECTIONS, duration: DURATION_S, requests: [{ setupRequest: cycle(paths) }] });
-  instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
+  const instance = autocannon({
+    url: base,
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    requests: [{ setupRequest: cycle(paths) }],
+  });
+  instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) =>
+    latencies.push(responseTime),
+  );
   const result = await instance;
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
-  const figures = { median: at(0.5), p95: at(0.95), rps: latencies.length / DURATION_S, errors: result.errors + result.timeouts, non2xx: result.non2xx };
-  console.log(`${title.padEnd(34)} median ${figures.median.toFixed(1).padStart(6)} ms   p95 ${figures.p95.toFixed(1).padStart(6)} ms   ${figures.rps.toFixed(0).padStart(6)} req/s   (${latencies.length} requests, ${figures.errors} errors, ${figures.non2xx} non-2xx)`);
+  const figures = {
+    median: at(0.5),
+    p95: at(0.95),
+    rps: latencies.length / DURATION_S,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+  console.log(
+    `${title.padEnd(34)} median ${figures.median.toFixed(1).padStart(6)} ms   p95 ${figures.p95.toFixed(1).padStart(6)} ms   ${figures.rps.toFixed(0).padStart(6)} req/s   (${latencies.length} requests, ${figures.errors} errors, ${figures.non2xx} non-2xx)`,
+  );
   return figures;
 }
 
@@ -148,11 +181,30 @@ async function main() {
   try {
     buildDatabase(path);
     const env = {
-      PORT: String(APP_PORT), DATABASE_PATH: path, SEED_DEMO_DATA: "false", NODE_ENV: "production", DEMO_MODE: "true",
-      FAKE_NOW: "2026-11-23T10:00:00+01:00", PDOK_LOCATIESERVER_URL: "http://127.0.0.1:9/unused",
+      PORT: String(APP_PORT),
+      DATABASE_PATH: path,
+      SEED_DEMO_DATA: "false",
+      NODE_ENV: "production",
+      DEMO_MODE: "true",
+      FAKE_NOW: "2026-11-23T10:00:00+01:00",
+      PDOK_LOCATIESERVER_URL: "http://127.0.0.1:9/unused",
     };
-    children.push(await start("node", ["node_modules/@remix-run/serve/dist/cli.js", "./build/index.js"], env, `http://127.0.0.1:${APP_PORT}/healthz`));
-    children.push(await start("node", ["--import", "tsx", "tests/bench/bare-server.ts"], { PORT: String(BARE_PORT), DATABASE_PATH: path }, `http://127.0.0.1:${BARE_PORT}/?bbox=5,52,5.1,52.1&editie=${YEAR}`));
+    children.push(
+      await start(
+        "node",
+        ["node_modules/@remix-run/serve/dist/cli.js", "./build/index.js"],
+        env,
+        `http://127.0.0.1:${APP_PORT}/healthz`,
+      ),
+    );
+    children.push(
+      await start(
+        "node",
+        ["--import", "tsx", "tests/bench/bare-server.ts"],
+        { PORT: String(BARE_PORT), DATABASE_PATH: path },
+        `http://127.0.0.1:${BARE_PORT}/?bbox=5,52,5.1,52.1&editie=${YEAR}`,
+      ),
+    );
 
     const points = searchPoints();
     const pages = points.map((p) => `/?lat=${p.lat}&lon=${p.lon}&straal=${p.radius}&editie=${YEAR}`);
@@ -163,20 +215,40 @@ async function main() {
       return `bbox=${(p.lon - dLon).toFixed(5)},${(p.lat - dLat).toFixed(5)},${(p.lon + dLon).toFixed(5)},${(p.lat + dLat).toFixed(5)}&editie=${YEAR}`;
     });
     const sample = await (await fetch(`http://127.0.0.1:${APP_PORT}/api/kaart?${bboxes[1]}`)).json();
-    console.log(`Map answer for a 10 km view: ${sample.features.length} features. ${CONNECTIONS} connections, ${DURATION_S} s per run, 200 different searches.\n`);
+    console.log(
+      `Map answer for a 10 km view: ${sample.features.length} features. ${CONNECTIONS} connections, ${DURATION_S} s per run, 200 different searches.\n`,
+    );
 
     const page = await load("(a) radius search page /", `http://127.0.0.1:${APP_PORT}`, pages);
     // (b) as in a campaign: the same 200 views asked again and again (the route's 15 s micro-cache
     // answers repeats); (b') every view new (no cache hit possible), compared with (c) on the same views.
-    const map = await load("(b) /api/kaart, 200 repeated views", `http://127.0.0.1:${APP_PORT}`, bboxes.map((b) => `/api/kaart?${b}`));
+    const map = await load(
+      "(b) /api/kaart, 200 repeated views",
+      `http://127.0.0.1:${APP_PORT}`,
+      bboxes.map((b) => `/api/kaart?${b}`),
+    );
     const fresh = uniqueViews(points);
-    const mapCold = await load("(b') /api/kaart, every view new", `http://127.0.0.1:${APP_PORT}`, fresh.map((b) => `/api/kaart?${b}`));
-    const bare = await load("(c) bare node:http + better-sqlite3", `http://127.0.0.1:${BARE_PORT}`, fresh.map((b) => `/?${b}`));
-    console.log(`\nThroughput ratio (b)/(c): ${(map.rps / bare.rps).toFixed(2)}, uncached (b')/(c): ${(mapCold.rps / bare.rps).toFixed(2)} (target >= 0.5)`);
-    console.log(`Map route p95: ${map.p95.toFixed(1)} ms repeated views, ${mapCold.p95.toFixed(1)} ms new views (target <= 25 ms); search page p95 ${page.p95.toFixed(1)} ms`);
+    const mapCold = await load(
+      "(b') /api/kaart, every view new",
+      `http://127.0.0.1:${APP_PORT}`,
+      fresh.map((b) => `/api/kaart?${b}`),
+    );
+    const bare = await load(
+      "(c) bare node:http + better-sqlite3",
+      `http://127.0.0.1:${BARE_PORT}`,
+      fresh.map((b) => `/?${b}`),
+    );
+    console.log(
+      `\nThroughput ratio (b)/(c): ${(map.rps / bare.rps).toFixed(2)}, uncached (b')/(c): ${(mapCold.rps / bare.rps).toFixed(2)} (target >= 0.5)`,
+    );
+    console.log(
+      `Map route p95: ${map.p95.toFixed(1)} ms repeated views, ${mapCold.p95.toFixed(1)} ms new views (target <= 25 ms); search page p95 ${page.p95.toFixed(1)} ms`,
+    );
 
     const js = await javascriptOfPage(`http://127.0.0.1:${APP_PORT}/?lat=52.09&lon=5.12&straal=10&editie=${YEAR}`);
-    console.log(`JavaScript on the public search page: ${js.files} files, ${(js.gzipBytes / 1024).toFixed(1)} KB gzipped (target <= 200 KB)`);
+    console.log(
+      `JavaScript on the public search page: ${js.files} files, ${(js.gzipBytes / 1024).toFixed(1)} KB gzipped (target <= 200 KB)`,
+    );
   } finally {
     for (const child of children) child.kill("SIGTERM");
     rmSync(dir, { recursive: true, force: true });

@@ -20,7 +20,12 @@ async function loginAsTeam(context: BrowserContext, baseURL: string) {
   try {
     const user = db.prepare("select id from users where email = 'programmateam@example.nl'").get() as { id: number };
     const sessionId = `cijfers-${Date.now()}-${Math.random().toString(36).slice(2)}`;
-    db.prepare("insert into sessions (id, user_id, data, expires_at) values (?, ?, ?, ?)").run(sessionId, user.id, JSON.stringify({ userId: user.id }), Date.now() + 3_600_000);
+    db.prepare("insert into sessions (id, user_id, data, expires_at) values (?, ?, ?, ?)").run(
+      sessionId,
+      user.id,
+      JSON.stringify({ userId: user.id }),
+      Date.now() + 3_600_000,
+    );
     const value = (await sessionCookie.serialize(sessionId)).split(";")[0].split("=").slice(1).join("=");
     await context.addCookies([{ name: "__komerbij_sessie", value, url: baseURL }]);
   } finally {
@@ -28,9 +33,14 @@ async function loginAsTeam(context: BrowserContext, baseURL: string) {
   }
 }
 
-const reportedTotal = async (page: Page) => Number((await page.getByTestId("participants-reported").textContent())!.replace(/\D/g, ""));
+const reportedTotal = async (page: Page) =>
+  Number((await page.getByTestId("participants-reported").textContent())!.replace(/\D/g, ""));
 
-test("an organiser reports attendance through the e-mailed link; the 2026 dashboard total rises by exactly that", async ({ page, context, baseURL }) => {
+test("an organiser reports attendance through the e-mailed link; the 2026 dashboard total rises by exactly that", async ({
+  page,
+  context,
+  baseURL,
+}) => {
   const errors = watchConsole(page);
   // The scheduler queued a request for each of the demo organiser's finished 2026 activities.
   let request: { props: string } | undefined;
@@ -38,7 +48,9 @@ test("an organiser reports attendance through the e-mailed link; the 2026 dashbo
     const db = openDb();
     try {
       request = db
-        .prepare("select o.props from email_outbox o join editions e on e.year = 2026 where o.template = 'attendance-request' and o.to_address = 'organisator@example.nl' and json_extract(o.props, '$.deadline') = strftime('%Y-%m-%dT%H:%M:%fZ', e.report_deadline / 1000.0, 'unixepoch') order by o.id limit 1")
+        .prepare(
+          "select o.props from email_outbox o join editions e on e.year = 2026 where o.template = 'attendance-request' and o.to_address = 'organisator@example.nl' and json_extract(o.props, '$.deadline') = strftime('%Y-%m-%dT%H:%M:%fZ', e.report_deadline / 1000.0, 'unixepoch') order by o.id limit 1",
+        )
         .get() as { props: string } | undefined;
     } finally {
       db.close();
@@ -88,7 +100,11 @@ test("an organiser reports attendance through the e-mailed link; the 2026 dashbo
   expect(errors).toEqual([]);
 });
 
-test("the comparison shows 2024, 2025 and 2026 side by side, with charts that have a text alternative", async ({ page, context, baseURL }) => {
+test("the comparison shows 2024, 2025 and 2026 side by side, with charts that have a text alternative", async ({
+  page,
+  context,
+  baseURL,
+}) => {
   const errors = watchConsole(page);
   await loginAsTeam(context, baseURL!);
   await page.goto("/beheer/cijfers/vergelijken");

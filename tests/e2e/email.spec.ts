@@ -11,8 +11,16 @@ function queueLoginCode(code: string) {
   const sqlite = new Database(dbPath);
   try {
     sqlite.pragma("busy_timeout = 5000");
-    const props = JSON.stringify({ code, link: `http://127.0.0.1:${process.env.E2E_PORT ?? 3210}/inloggen/link?token=e2e-${code}`, expiresInMinutes: 15 });
-    sqlite.prepare("INSERT INTO email_outbox (template, props, to_address, next_attempt_at) VALUES ('login-code', ?, 'organisator@example.nl', ?)").run(props, Date.now() - 1000);
+    const props = JSON.stringify({
+      code,
+      link: `http://127.0.0.1:${process.env.E2E_PORT ?? 3210}/inloggen/link?token=e2e-${code}`,
+      expiresInMinutes: 15,
+    });
+    sqlite
+      .prepare(
+        "INSERT INTO email_outbox (template, props, to_address, next_attempt_at) VALUES ('login-code', ?, 'organisator@example.nl', ?)",
+      )
+      .run(props, Date.now() - 1000);
   } finally {
     sqlite.close();
   }
@@ -72,7 +80,9 @@ test("each e-mail can be previewed with example data", async ({ page }) => {
   await expectAccessibleAroundMessage(page);
 });
 
-test("on a fresh install the login code arrives in the demo mailbox within seconds, and the team sees it on its e-mail page", async ({ page }) => {
+test("on a fresh install the login code arrives in the demo mailbox within seconds, and the team sees it on its e-mail page", async ({
+  page,
+}) => {
   const errors = watchConsole(page);
   await stubTiles(page);
   await page.goto("/inloggen");

@@ -14,16 +14,26 @@ const openDb = () => {
   return db;
 };
 const liveOrders = (db: Database.Database, editionId: number) =>
-  (db.prepare("select count(*) as n from kit_orders where edition_id = ? and status not in ('cancelled', 'rejected')").get(editionId) as { n: number }).n;
+  (
+    db
+      .prepare("select count(*) as n from kit_orders where edition_id = ? and status not in ('cancelled', 'rejected')")
+      .get(editionId) as { n: number }
+  ).n;
 
 test("with 10 packages left, 50 simultaneous orders give exactly 10 orders and 40 clear refusals", async ({ baseURL }) => {
   const db = openDb();
-  const edition = db.prepare("select id, kit_stock as kitStock, week_start as weekStart from editions where year = 2027").get() as { id: number; kitStock: number; weekStart: string };
+  const edition = db
+    .prepare("select id, kit_stock as kitStock, week_start as weekStart from editions where year = 2027")
+    .get() as { id: number; kitStock: number; weekStart: string };
   const stamp = Date.now();
   const startsAt = Date.parse(`${edition.weekStart}T10:00:00+02:00`);
   const organisers = db.transaction(() =>
     Array.from({ length: 50 }, (_, i) => {
-      const userId = Number(db.prepare("insert into users (email, name, role) values (?, ?, 'organiser')").run(`drukte-${stamp}-${i}@example.org`, `Drukte ${i}`).lastInsertRowid);
+      const userId = Number(
+        db
+          .prepare("insert into users (email, name, role) values (?, ?, 'organiser')")
+          .run(`drukte-${stamp}-${i}@example.org`, `Drukte ${i}`).lastInsertRowid,
+      );
       const activityId = Number(
         db
           .prepare(
@@ -33,7 +43,12 @@ test("with 10 packages left, 50 simultaneous orders give exactly 10 orders and 4
           .run(edition.id, userId, `Buurtkamer ${i}`, `Drukte-test ${i}`, startsAt, startsAt + 7_200_000).lastInsertRowid,
       );
       const sessionId = `drukte-${stamp}-${i}-${Math.random().toString(36).slice(2)}`;
-      db.prepare("insert into sessions (id, user_id, data, expires_at) values (?, ?, ?, ?)").run(sessionId, userId, JSON.stringify({ userId }), Date.now() + 3_600_000);
+      db.prepare("insert into sessions (id, user_id, data, expires_at) values (?, ?, ?, ?)").run(
+        sessionId,
+        userId,
+        JSON.stringify({ userId }),
+        Date.now() + 3_600_000,
+      );
       return { activityId, sessionId };
     }),
   )();
@@ -48,8 +63,17 @@ test("with 10 packages left, 50 simultaneous orders give exactly 10 orders and 4
           redirect: "manual",
           headers: { Cookie: cookies[i], "Content-Type": "application/x-www-form-urlencoded" },
           body: new URLSearchParams({
-            intent: "confirm", submissionKey: `drukte-${stamp}-${i}-sleutel`, deliveryName: `Drukte ${i}`, deliveryOrganisation: "", street: "Oudegracht",
-            houseNumber: String(i + 1), houseNumberAddition: "", postcode: "3511 AB", place: "Utrecht", expectedParticipants: "30", remarks: "",
+            intent: "confirm",
+            submissionKey: `drukte-${stamp}-${i}-sleutel`,
+            deliveryName: `Drukte ${i}`,
+            deliveryOrganisation: "",
+            street: "Oudegracht",
+            houseNumber: String(i + 1),
+            houseNumberAddition: "",
+            postcode: "3511 AB",
+            place: "Utrecht",
+            expectedParticipants: "30",
+            remarks: "",
           }),
         });
         return { status: res.status, location: res.headers.get("location"), body: await res.text() };
@@ -64,7 +88,9 @@ test("with 10 packages left, 50 simultaneous orders give exactly 10 orders and 4
 
     const stock = db.prepare("select kit_stock as n from editions where id = ?").get(edition.id) as { n: number };
     expect(stock.n - liveOrders(db, edition.id)).toBe(0);
-    const ours = db.prepare(`select count(*) as n from kit_orders where submission_key like 'drukte-${stamp}-%'`).get() as { n: number };
+    const ours = db.prepare(`select count(*) as n from kit_orders where submission_key like 'drukte-${stamp}-%'`).get() as {
+      n: number;
+    };
     expect(ours.n).toBe(10);
   } finally {
     // Give the other specs their stock back.

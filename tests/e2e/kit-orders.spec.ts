@@ -18,7 +18,12 @@ async function logIn(page: Page, baseURL: string, email: string) {
   const db = openDb();
   const { id } = db.prepare("select id from users where email = ?").get(email) as { id: number };
   const sessionId = `e2e-${id}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
-  db.prepare("insert into sessions (id, user_id, data, expires_at) values (?, ?, ?, ?)").run(sessionId, id, JSON.stringify({ userId: id }), Date.now() + 3_600_000);
+  db.prepare("insert into sessions (id, user_id, data, expires_at) values (?, ?, ?, ?)").run(
+    sessionId,
+    id,
+    JSON.stringify({ userId: id }),
+    Date.now() + 3_600_000,
+  );
   db.close();
   const value = (await sessionCookie.serialize(sessionId)).split(";")[0].split("=").slice(1).join("=");
   await page.context().clearCookies();
@@ -44,7 +49,9 @@ test("order, ship, export and follow a Kom Erbij-pakket", async ({ page, baseURL
     )
     .get() as { id: number; title: string };
   const pending = db
-    .prepare("select a.id from activities a join users u on u.id = a.owner_id join editions e on e.id = a.edition_id where u.email = 'organisator@example.nl' and e.year = 2027 and a.status = 'pending'")
+    .prepare(
+      "select a.id from activities a join users u on u.id = a.owner_id join editions e on e.id = a.edition_id where u.email = 'organisator@example.nl' and e.year = 2027 and a.status = 'pending'",
+    )
     .get() as { id: number };
   db.close();
   expect(activity).toBeTruthy();
@@ -88,9 +95,15 @@ test("order, ship, export and follow a Kom Erbij-pakket", async ({ page, baseURL
   await expectNoAxeViolations(page);
 
   // The confirmation e-mail is in the outbox (the demo mailbox page is built elsewhere).
-  const mail = openDb().prepare("select to_address as toAddress, template, props from email_outbox where dedupe_key = ?").get(`kit-order-confirmation:${reference}`) as { toAddress: string; template: string; props: string };
+  const mail = openDb()
+    .prepare("select to_address as toAddress, template, props from email_outbox where dedupe_key = ?")
+    .get(`kit-order-confirmation:${reference}`) as { toAddress: string; template: string; props: string };
   expect(mail).toMatchObject({ toAddress: "organisator@example.nl", template: "kit-order-confirmation" });
-  expect(JSON.parse(mail.props)).toMatchObject({ reference, activityTitle: activity.title, address: { postcode: "3512 JK", street: "Coöperatiestraat", addition: "A" } });
+  expect(JSON.parse(mail.props)).toMatchObject({
+    reference,
+    activityTitle: activity.title,
+    address: { postcode: "3512 JK", street: "Coöperatiestraat", addition: "A" },
+  });
 
   // The pending activity cannot get a package yet.
   await page.goto(`/organisator/activiteiten/${pending.id}/pakket`);
@@ -130,14 +143,19 @@ test("order, ship, export and follow a Kom Erbij-pakket", async ({ page, baseURL
   await expect(page.locator(".status")).toHaveText("Verzonden");
   await expect(page.getByText("op 24 november 2026")).toBeVisible();
   await expect(page.getByRole("button", { name: "Bestelling annuleren" })).toHaveCount(0);
-  const shippedMail = openDb().prepare("select props from email_outbox where dedupe_key = ?").get(`kit-shipped:${reference}`) as { props: string };
+  const shippedMail = openDb().prepare("select props from email_outbox where dedupe_key = ?").get(`kit-shipped:${reference}`) as {
+    props: string;
+  };
   expect(JSON.parse(shippedMail.props)).toEqual({ reference, activityTitle: activity.title, shippedOn: "2026-11-24" });
 });
 
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("the two-step order works with plain forms, and the order page then points to the existing order", async ({ page, baseURL }) => {
+  test("the two-step order works with plain forms, and the order page then points to the existing order", async ({
+    page,
+    baseURL,
+  }) => {
     const db = openDb();
     const activity = db
       .prepare(
@@ -149,7 +167,14 @@ test.describe("without JavaScript", () => {
     db.close();
     await logIn(page, baseURL!, "organisator@example.nl");
     await page.goto(`/organisator/activiteiten/${activity.id}/pakket`);
-    for (const [label, value] of [["Naam van wie het pakket aanneemt", "Demi"], ["Straat", "Lange Nieuwstraat"], ["Huisnummer", "3"], ["Postcode", "3512 PA"], ["Plaats", "Utrecht"], ["Hoeveel deelnemers verwacht je?", "20"]]) {
+    for (const [label, value] of [
+      ["Naam van wie het pakket aanneemt", "Demi"],
+      ["Straat", "Lange Nieuwstraat"],
+      ["Huisnummer", "3"],
+      ["Postcode", "3512 PA"],
+      ["Plaats", "Utrecht"],
+      ["Hoeveel deelnemers verwacht je?", "20"],
+    ]) {
       await page.getByLabel(label, { exact: true }).fill(value);
     }
     await page.getByRole("button", { name: "Verder naar controleren" }).click();
@@ -161,7 +186,9 @@ test.describe("without JavaScript", () => {
     // Coming back to the order page points to the existing order instead of offering a second one.
     await page.goto(`/organisator/activiteiten/${activity.id}/pakket`);
     await expect(page.getByText("Voor deze activiteit is al een pakket besteld.")).toBeVisible();
-    const count = openDb().prepare("select count(*) as n from kit_orders where activity_id = ?").get(activity.id) as { n: number };
+    const count = openDb().prepare("select count(*) as n from kit_orders where activity_id = ?").get(activity.id) as {
+      n: number;
+    };
     expect(count.n).toBe(1);
   });
 });

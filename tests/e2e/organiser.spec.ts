@@ -64,7 +64,9 @@ test("a new organiser logs in, registers with and without JavaScript, and the te
 
   await page.goto("/organisator/activiteiten");
   for (const title of ["Koffie met JavaScript", "Koffie zonder JavaScript"]) {
-    await expect(page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: title }) })).toContainText("Wacht op controle");
+    await expect(page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: title }) })).toContainText(
+      "Wacht op controle",
+    );
   }
 
   // The programme team approves one and rejects the other.

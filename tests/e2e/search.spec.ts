@@ -19,7 +19,9 @@ const results = (page: Page) => page.locator(".results-list .result");
 
 async function distancesOf(page: Page) {
   const texts = await page.locator(".results-list .distance").allTextContents();
-  return texts.map((t) => (t.endsWith(" m") ? Number(t.replace(/\D/g, "")) / 1000 : Number(t.replace(" km", "").replace(",", "."))));
+  return texts.map((t) =>
+    t.endsWith(" m") ? Number(t.replace(/\D/g, "")) / 1000 : Number(t.replace(" km", "").replace(",", ".")),
+  );
 }
 
 test.beforeEach(async ({ page }) => {
@@ -80,11 +82,13 @@ test("each filter narrows the results and lives in the URL", async ({ page }) =>
 
   await apply(() => page.getByLabel("Soort activiteit").selectOption("samen-eten"), /soort=samen-eten/);
   expect(await total()).toBeLessThan(all);
-  for (const soort of await page.locator(".results-list .facts div:has(dt:text('Soort')) dd").allTextContents()) expect(soort).toBe("Samen eten");
+  for (const soort of await page.locator(".results-list .facts div:has(dt:text('Soort')) dd").allTextContents())
+    expect(soort).toBe("Samen eten");
   await page.getByLabel("Soort activiteit").selectOption("");
 
   await apply(() => page.getByLabel("Dag").selectOption("za"), /dag=za/);
-  for (const when of await page.locator(".results-list .facts div:has(dt:text('Wanneer')) dd").allTextContents()) expect(when).toMatch(/^zaterdag/);
+  for (const when of await page.locator(".results-list .facts div:has(dt:text('Wanneer')) dd").allTextContents())
+    expect(when).toMatch(/^zaterdag/);
   await page.getByLabel("Dag").selectOption("");
 
   await apply(() => page.getByLabel("Voor wie").selectOption("mantelzorgers"), /voor=mantelzorgers/);
@@ -92,7 +96,8 @@ test("each filter narrows the results and lives in the URL", async ({ page }) =>
   await page.getByLabel("Voor wie").selectOption("");
 
   await apply(() => page.getByLabel("Alleen gratis").check(), /gratis=on/);
-  for (const cost of await page.locator(".results-list .facts div:has(dt:text('Kosten')) dd").allTextContents()) expect(cost).toMatch(/^Gratis/);
+  for (const cost of await page.locator(".results-list .facts div:has(dt:text('Kosten')) dd").allTextContents())
+    expect(cost).toMatch(/^Gratis/);
   await page.getByLabel("Alleen gratis").uncheck();
 
   await apply(() => page.getByLabel("Toegankelijk met rolstoel").check(), /rolstoel=on/);
@@ -139,7 +144,11 @@ test("a past or cancelled activity says so clearly", async ({ page, request }) =
   const db = openE2eDb();
   const cancelled = db.prepare("SELECT id FROM activities WHERE status = 'cancelled' LIMIT 1").get() as { id: number };
   const pending = db.prepare("SELECT id FROM activities WHERE status = 'pending' LIMIT 1").get() as { id: number };
-  const past = db.prepare("SELECT a.id FROM activities a JOIN editions e ON e.id = a.edition_id WHERE status = 'published' AND e.year = 2025 LIMIT 1").get() as { id: number };
+  const past = db
+    .prepare(
+      "SELECT a.id FROM activities a JOIN editions e ON e.id = a.edition_id WHERE status = 'published' AND e.year = 2025 LIMIT 1",
+    )
+    .get() as { id: number };
   db.close();
   await page.goto(`/activiteiten/${cancelled.id}`);
   await expect(page.getByText("Deze activiteit gaat niet door.")).toBeVisible();
@@ -185,14 +194,20 @@ function openE2eDb() {
 test("no public page or route reveals private contact details", async ({ request }) => {
   const db = openE2eDb();
   const privateRows = db
-    .prepare("SELECT private_contact_email AS email, private_contact_phone AS phone, private_contact_name AS name FROM activities")
+    .prepare(
+      "SELECT private_contact_email AS email, private_contact_phone AS phone, private_contact_name AS name FROM activities",
+    )
     .all() as { email: string; phone: string | null; name: string }[];
   const sample = db
-    .prepare("SELECT a.id FROM activities a JOIN editions e ON e.id = a.edition_id WHERE a.status IN ('published', 'cancelled') AND a.municipality_code = 'GM0344' LIMIT 8")
+    .prepare(
+      "SELECT a.id FROM activities a JOIN editions e ON e.id = a.edition_id WHERE a.status IN ('published', 'cancelled') AND a.municipality_code = 'GM0344' LIMIT 8",
+    )
     .all() as { id: number }[];
   const deliveries = db.prepare("SELECT street || ' ' || house_number AS line FROM kit_orders").all() as { line: string }[];
   db.close();
-  const secrets = new Set([...privateRows.flatMap((r) => [r.email, r.phone ?? ""]), ...deliveries.map((d) => d.line)].filter(Boolean));
+  const secrets = new Set(
+    [...privateRows.flatMap((r) => [r.email, r.phone ?? ""]), ...deliveries.map((d) => d.line)].filter(Boolean),
+  );
   expect(secrets.size).toBeGreaterThan(100);
 
   const urls = [
@@ -202,13 +217,19 @@ test("no public page or route reveals private contact details", async ({ request
     "/?online=on&editie=2026",
     "/api/kaart?bbox=3.3,50.7,7.3,53.6&editie=2026",
     "/api/kaart?bbox=3.3,50.7,7.3,53.6",
-    ...sample.flatMap(({ id }) => [`/activiteiten/${id}`, `/activiteiten/${id}/agenda.ics`, `/activiteiten/${id}.data`, `/_root.data?plaats=Utrecht&editie=2026`]),
+    ...sample.flatMap(({ id }) => [
+      `/activiteiten/${id}`,
+      `/activiteiten/${id}/agenda.ics`,
+      `/activiteiten/${id}.data`,
+      `/_root.data?plaats=Utrecht&editie=2026`,
+    ]),
   ];
   for (const url of urls) {
     const response = await request.get(url);
     const body = await response.text();
     expect(body, url).not.toMatch(/prive\.\d+@example\.org/);
     expect(body, url).not.toMatch(/\b06-\d{8}\b/);
-    for (const secret of secrets) if (body.includes(secret) && !/^\S+ \d+$/.test(secret)) throw new Error(`${url} shows private value ${secret}`);
+    for (const secret of secrets)
+      if (body.includes(secret) && !/^\S+ \d+$/.test(secret)) throw new Error(`${url} shows private value ${secret}`);
   }
 });

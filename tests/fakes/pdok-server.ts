@@ -16,7 +16,16 @@ type Doc = {
   score: number;
 };
 
-const doc = (type: Doc["type"], name: string, lon: number, lat: number, code: string, gemeente: string, province: string, extra: Partial<Doc> = {}): Doc => ({
+const doc = (
+  type: Doc["type"],
+  name: string,
+  lon: number,
+  lat: number,
+  code: string,
+  gemeente: string,
+  province: string,
+  extra: Partial<Doc> = {},
+): Doc => ({
   id: `${type}-${name}`,
   type,
   weergavenaam: name,
@@ -31,29 +40,47 @@ const doc = (type: Doc["type"], name: string, lon: number, lat: number, code: st
 export const PDOK_PLACES: Doc[] = [
   doc("gemeente", "Gemeente Utrecht", 5.0919, 52.0918, "0344", "Utrecht", "Utrecht"),
   doc("woonplaats", "Utrecht, Utrecht, Utrecht", 5.1046, 52.0894, "0344", "Utrecht", "Utrecht", { woonplaatsnaam: "Utrecht" }),
-  doc("postcode", "3511AB Utrecht", 5.1164, 52.0925, "0344", "Utrecht", "Utrecht", { postcode: "3511AB", woonplaatsnaam: "Utrecht" }),
-  doc("adres", "Oudegracht 1, 3511AB Utrecht", 5.1201, 52.0913, "0344", "Utrecht", "Utrecht", { postcode: "3511AB", woonplaatsnaam: "Utrecht" }),
+  doc("postcode", "3511AB Utrecht", 5.1164, 52.0925, "0344", "Utrecht", "Utrecht", {
+    postcode: "3511AB",
+    woonplaatsnaam: "Utrecht",
+  }),
+  doc("adres", "Oudegracht 1, 3511AB Utrecht", 5.1201, 52.0913, "0344", "Utrecht", "Utrecht", {
+    postcode: "3511AB",
+    woonplaatsnaam: "Utrecht",
+  }),
   doc("gemeente", "Gemeente Zwolle", 6.0945, 52.5125, "0193", "Zwolle", "Overijssel"),
   doc("woonplaats", "Zwolle, Zwolle, Overijssel", 6.0943, 52.5126, "0193", "Zwolle", "Overijssel", { woonplaatsnaam: "Zwolle" }),
   doc("gemeente", "Gemeente Amsterdam", 4.9093, 52.3648, "0363", "Amsterdam", "Noord-Holland"),
-  doc("woonplaats", "Amsterdam, Amsterdam, Noord-Holland", 4.8936, 52.3729, "0363", "Amsterdam", "Noord-Holland", { woonplaatsnaam: "Amsterdam" }),
-  doc("postcode", "1012JS Amsterdam", 4.8922, 52.3731, "0363", "Amsterdam", "Noord-Holland", { postcode: "1012JS", woonplaatsnaam: "Amsterdam" }),
+  doc("woonplaats", "Amsterdam, Amsterdam, Noord-Holland", 4.8936, 52.3729, "0363", "Amsterdam", "Noord-Holland", {
+    woonplaatsnaam: "Amsterdam",
+  }),
+  doc("postcode", "1012JS Amsterdam", 4.8922, 52.3731, "0363", "Amsterdam", "Noord-Holland", {
+    postcode: "1012JS",
+    woonplaatsnaam: "Amsterdam",
+  }),
   doc("gemeente", "Gemeente Stichtse Vecht", 5.0235, 52.1832, "1904", "Stichtse Vecht", "Utrecht"),
-  doc("woonplaats", "Maarssen, Stichtse Vecht, Utrecht", 5.0351, 52.1363, "1904", "Stichtse Vecht", "Utrecht", { woonplaatsnaam: "Maarssen" }),
+  doc("woonplaats", "Maarssen, Stichtse Vecht, Utrecht", 5.0351, 52.1363, "1904", "Stichtse Vecht", "Utrecht", {
+    woonplaatsnaam: "Maarssen",
+  }),
 ];
 
 const normalise = (s: string) => s.toLowerCase().replace(/\s+/g, "");
 
 /** Docs matching q (by name, place or postcode prefix) among the types in fq "type:(a OR b)". */
 export function lookup(q: string, fq: string | null): Doc[] {
-  const types = /type:\(([^)]*)\)/.exec(fq ?? "")?.[1].split(/\s+OR\s+/).map((t) => t.trim());
+  const types = /type:\(([^)]*)\)/
+    .exec(fq ?? "")?.[1]
+    .split(/\s+OR\s+/)
+    .map((t) => t.trim());
   const needle = normalise(q);
   if (!needle) return [];
   return PDOK_PLACES.filter((d) => !types || types.includes(d.type)).filter((d) => {
     const names = [d.weergavenaam, d.gemeentenaam, d.woonplaatsnaam ?? "", d.postcode ?? ""].map(normalise);
-    return names.some((n) => n === needle || (d.postcode && needle.startsWith(normalise(d.postcode)))) ||
+    return (
+      names.some((n) => n === needle || (d.postcode && needle.startsWith(normalise(d.postcode)))) ||
       (/^\d{4}$/.test(needle) && (d.postcode ?? "").startsWith(needle)) ||
-      normalise(d.weergavenaam).startsWith(needle);
+      normalise(d.weergavenaam).startsWith(needle)
+    );
   });
 }
 

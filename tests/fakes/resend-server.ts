@@ -53,12 +53,19 @@ export async function startFakeResend(options: { apiKey?: string } = {}) {
       requests.push(received);
       for (const listener of listeners) listener(received);
 
-      if (req.method !== "POST" || req.url !== "/emails") return reply(res, 404, errorBody(404, "not_found", "The requested endpoint does not exist."));
+      if (req.method !== "POST" || req.url !== "/emails")
+        return reply(res, 404, errorBody(404, "not_found", "The requested endpoint does not exist."));
       if (req.headers.authorization !== `Bearer ${apiKey}`)
         return reply(res, 403, errorBody(403, "invalid_api_key", "API key is invalid"));
 
       const next = scripted.shift();
-      if (next) return reply(res, next.status, next.body ?? errorBody(next.status, "application_error", "Scripted failure"), next.headers);
+      if (next)
+        return reply(
+          res,
+          next.status,
+          next.body ?? errorBody(next.status, "application_error", "Scripted failure"),
+          next.headers,
+        );
 
       if (!body) return reply(res, 422, errorBody(422, "validation_error", "Invalid JSON body"));
       for (const field of ["from", "to", "subject"])
@@ -69,7 +76,11 @@ export async function startFakeResend(options: { apiKey?: string } = {}) {
       if (key) {
         const seen = byKey.get(key);
         if (seen && seen.bodyJson !== bodyJson)
-          return reply(res, 409, errorBody(409, "invalid_idempotent_request", "Same idempotency key used with a different request payload."));
+          return reply(
+            res,
+            409,
+            errorBody(409, "invalid_idempotent_request", "Same idempotency key used with a different request payload."),
+          );
         if (seen) return reply(res, 200, { id: seen.id });
       }
       const id = randomUUID();

@@ -14,7 +14,12 @@ export function get(url: string, cookie?: string, params: Record<string, string>
   return { request: new Request(`http://localhost${url}`, { headers: cookie ? { Cookie: cookie } : {} }), params, context: {} };
 }
 
-export function post(url: string, fields: Record<string, string | string[]>, cookie?: string, params: Record<string, string> = {}) {
+export function post(
+  url: string,
+  fields: Record<string, string | string[]>,
+  cookie?: string,
+  params: Record<string, string> = {},
+) {
   const body = new URLSearchParams();
   for (const [k, v] of Object.entries(fields)) for (const value of [v].flat()) body.append(k, value);
   const headers: Record<string, string> = { "Content-Type": "application/x-www-form-urlencoded" };
@@ -23,7 +28,9 @@ export function post(url: string, fields: Record<string, string | string[]>, coo
 }
 
 /** The status and body of what a loader/action returned or threw (Response or single-fetch data()). */
-export async function outcome(promise: Promise<unknown>): Promise<{ status: number; data: any; location?: string | null; setCookie?: string | null }> {
+export async function outcome(
+  promise: Promise<unknown>,
+): Promise<{ status: number; data: any; location?: string | null; setCookie?: string | null }> {
   let value: unknown;
   try {
     value = await promise;
@@ -33,7 +40,11 @@ export async function outcome(promise: Promise<unknown>): Promise<{ status: numb
   if (value instanceof Response) {
     const text = await value.text();
     let data: unknown = text;
-    try { data = JSON.parse(text); } catch { /* plain text */ }
+    try {
+      data = JSON.parse(text);
+    } catch {
+      /* plain text */
+    }
     return { status: value.status, data, location: value.headers.get("Location"), setCookie: value.headers.get("Set-Cookie") };
   }
   if (value && typeof value === "object" && "type" in value && (value as { type: string }).type === "DataWithResponseInit") {

@@ -46,11 +46,22 @@ describe("registering an activity", () => {
     expect(result.location).toMatch(/^\/organisator\/activiteiten\?melding=aangemeld&locatie=ongeveer$/);
     expect(activities()).toBe(before + 1);
     const saved = db.select().from(schema.activities).orderBy(schema.activities.id).all().at(-1)!;
-    expect(saved).toMatchObject({ status: "pending", postcode: "3511 AB", municipalityCode: "GM0344", locationApproximate: true, wheelchairAccessible: true, isFree: true });
+    expect(saved).toMatchObject({
+      status: "pending",
+      postcode: "3511 AB",
+      municipalityCode: "GM0344",
+      locationApproximate: true,
+      wheelchairAccessible: true,
+      isFree: true,
+    });
     expect(saved.startsAt.toISOString()).toBe("2027-10-01T10:00:00.000Z");
     const mail = db.select().from(schema.emailOutbox).where(eq(schema.emailOutbox.template, "activity-received")).all().at(-1)!;
     expect(mail.toAddress).toBe(DEMO_ORGANISER_EMAIL);
-    const audit = db.select().from(schema.auditLog).where(eq(schema.auditLog.entityId, String(saved.id))).all();
+    const audit = db
+      .select()
+      .from(schema.auditLog)
+      .where(eq(schema.auditLog.entityId, String(saved.id)))
+      .all();
     expect(audit.map((x) => x.action)).toEqual(["activity.created"]);
   });
 
@@ -59,7 +70,20 @@ describe("registering an activity", () => {
     const result = await outcome(newAction(post("/organisator/activiteiten/nieuw", {}, organiser)));
     expect(result.status).toBe(400);
     const errors = errorsOf(result);
-    for (const field of ["title", "description", "type", "targetGroups", "date", "startTime", "endTime", "isFree", "organisationName", "organisationKind", "privateContactName", "privateContactEmail"]) {
+    for (const field of [
+      "title",
+      "description",
+      "type",
+      "targetGroups",
+      "date",
+      "startTime",
+      "endTime",
+      "isFree",
+      "organisationName",
+      "organisationKind",
+      "privateContactName",
+      "privateContactEmail",
+    ]) {
       expect(errors[field]?.[0], field).toMatch(/^(Vul|Kies|Gebruik)/);
     }
     expect(activities()).toBe(before);
@@ -75,7 +99,15 @@ describe("registering an activity", () => {
   });
 
   it("refuses an end before the start and a date outside the activity window, keeping what was typed", async () => {
-    const result = await outcome(newAction(post("/organisator/activiteiten/nieuw", { ...valid, startTime: "15:00", endTime: "14:00", date: "2027-11-20" }, organiser)));
+    const result = await outcome(
+      newAction(
+        post(
+          "/organisator/activiteiten/nieuw",
+          { ...valid, startTime: "15:00", endTime: "14:00", date: "2027-11-20" },
+          organiser,
+        ),
+      ),
+    );
     expect(result.status).toBe(400);
     expect(errorsOf(result).endTime).toEqual(["De eindtijd moet na de begintijd liggen."]);
     expect(errorsOf(result).date).toEqual(["Kies een datum tussen 30 september 2027 en 6 oktober 2027."]);
@@ -83,14 +115,24 @@ describe("registering an activity", () => {
   });
 
   it("refuses a title of 10,000 characters and too many links", async () => {
-    const result = await outcome(newAction(post("/organisator/activiteiten/nieuw", { ...valid, title: "x".repeat(10_000), description: `${valid.description} https://a.nl https://b.nl https://c.nl` }, organiser)));
+    const result = await outcome(
+      newAction(
+        post(
+          "/organisator/activiteiten/nieuw",
+          { ...valid, title: "x".repeat(10_000), description: `${valid.description} https://a.nl https://b.nl https://c.nl` },
+          organiser,
+        ),
+      ),
+    );
     expect(errorsOf(result).title).toEqual(["Gebruik hoogstens 120 tekens voor een titel."]);
     expect(errorsOf(result).description).toEqual(["Zet hoogstens 2 links in de beschrijving."]);
   });
 
   it("stores HTML and script as plain text", async () => {
     const title = `<script>alert("x")</script> Koffie`;
-    const result = await outcome(newAction(post("/organisator/activiteiten/nieuw", { ...valid, title, organisationName: "<b>Stichting</b>" }, organiser)));
+    const result = await outcome(
+      newAction(post("/organisator/activiteiten/nieuw", { ...valid, title, organisationName: "<b>Stichting</b>" }, organiser)),
+    );
     expect(result.status).toBe(302);
     const saved = db.select().from(schema.activities).orderBy(schema.activities.id).all().at(-1)!;
     expect(saved.title).toBe(title);
@@ -103,17 +145,37 @@ describe("registering an activity", () => {
     const moved = { ...valid, municipalityCode: "GM0344", pinLat: "52.091234", pinLon: "5.118765" };
     const result = await outcome(editAction(post(`/organisator/activiteiten/${mine.id}/bewerken`, moved, organiser, params)));
     expect(result.location).toBe("/organisator/activiteiten?melding=opgeslagen");
-    expect(db.select().from(schema.activities).where(eq(schema.activities.id, mine.id)).get()).toMatchObject({ lat: 52.091234, lon: 5.118765, locationApproximate: false });
-    const outside = await outcome(editAction(post(`/organisator/activiteiten/${mine.id}/bewerken`, { ...moved, pinLat: "48.85" }, organiser, params)));
+    expect(db.select().from(schema.activities).where(eq(schema.activities.id, mine.id)).get()).toMatchObject({
+      lat: 52.091234,
+      lon: 5.118765,
+      locationApproximate: false,
+    });
+    const outside = await outcome(
+      editAction(post(`/organisator/activiteiten/${mine.id}/bewerken`, { ...moved, pinLat: "48.85" }, organiser, params)),
+    );
     expect(outside.status).toBe(400);
   });
 
   it("shows another organiser's activity as not found, for reading, editing and cancelling", async () => {
-    const mine = db.select().from(schema.activities).innerJoin(schema.users, eq(schema.users.id, schema.activities.ownerId)).where(eq(schema.users.email, DEMO_ORGANISER_EMAIL)).all().at(-1)!.activities;
+    const mine = db
+      .select()
+      .from(schema.activities)
+      .innerJoin(schema.users, eq(schema.users.id, schema.activities.ownerId))
+      .where(eq(schema.users.email, DEMO_ORGANISER_EMAIL))
+      .all()
+      .at(-1)!.activities;
     const params = { id: String(mine.id) };
     expect((await outcome(editLoader(get(`/organisator/activiteiten/${mine.id}/bewerken`, other, params)))).status).toBe(404);
-    expect((await outcome(editAction(post(`/organisator/activiteiten/${mine.id}/bewerken`, valid, other, params)))).status).toBe(404);
-    expect((await outcome(cancelAction(post(`/organisator/activiteiten/${mine.id}/annuleren`, { reason: "Weg ermee" }, other, params)))).status).toBe(404);
+    expect((await outcome(editAction(post(`/organisator/activiteiten/${mine.id}/bewerken`, valid, other, params)))).status).toBe(
+      404,
+    );
+    expect(
+      (
+        await outcome(
+          cancelAction(post(`/organisator/activiteiten/${mine.id}/annuleren`, { reason: "Weg ermee" }, other, params)),
+        )
+      ).status,
+    ).toBe(404);
     expect(db.select().from(schema.activities).where(eq(schema.activities.id, mine.id)).get()!.status).toBe(mine.status);
   });
 
@@ -124,16 +186,24 @@ describe("registering an activity", () => {
   });
 
   it("says clearly when registration is closed, with the dates", async () => {
-    db.update(schema.editions).set({ registrationClosesAt: new Date("2026-11-01T00:00:00Z") }).where(eq(schema.editions.year, 2027)).run();
+    db.update(schema.editions)
+      .set({ registrationClosesAt: new Date("2026-11-01T00:00:00Z") })
+      .where(eq(schema.editions.year, 2027))
+      .run();
     try {
       const page = await outcome(newLoader(get("/organisator/activiteiten/nieuw", organiser)));
       expect(page.data.open).toBe(false);
-      expect(page.data.closedText).toBe("Aanmelden voor de Week tegen Eenzaamheid 2027 kon van 2 november 2026 tot en met 1 november 2026.");
+      expect(page.data.closedText).toBe(
+        "Aanmelden voor de Week tegen Eenzaamheid 2027 kon van 2 november 2026 tot en met 1 november 2026.",
+      );
       const result = await outcome(newAction(post("/organisator/activiteiten/nieuw", valid, organiser)));
       expect(result.status).toBe(302);
       expect(result.location).toBe("/organisator/activiteiten/nieuw");
     } finally {
-      db.update(schema.editions).set({ registrationClosesAt: new Date("2027-10-06T22:00:00Z") }).where(eq(schema.editions.year, 2027)).run();
+      db.update(schema.editions)
+        .set({ registrationClosesAt: new Date("2027-10-06T22:00:00Z") })
+        .where(eq(schema.editions.year, 2027))
+        .run();
     }
   });
 });
@@ -148,11 +218,26 @@ describe("moderation", () => {
     expect(approved.location).toBe("/beheer/controle?goedgekeurd=1");
     expect(db.select().from(schema.activities).where(eq(schema.activities.id, first.id)).get()!.status).toBe("published");
 
-    const noReason = await outcome(reviewAction(post(`/beheer/controle/${second.id}`, { intent: "reject", reason: "" }, team, { id: String(second.id) })));
+    const noReason = await outcome(
+      reviewAction(post(`/beheer/controle/${second.id}`, { intent: "reject", reason: "" }, team, { id: String(second.id) })),
+    );
     expect(noReason.status).toBe(400);
-    await outcome(reviewAction(post(`/beheer/controle/${second.id}`, { intent: "reject", reason: "Er staat geen adres bij." }, team, { id: String(second.id) })));
-    expect(db.select().from(schema.activities).where(eq(schema.activities.id, second.id)).get()).toMatchObject({ status: "rejected", moderationReason: "Er staat geen adres bij." });
-    const templates = db.select({ t: schema.emailOutbox.template }).from(schema.emailOutbox).all().map((r) => r.t);
+    await outcome(
+      reviewAction(
+        post(`/beheer/controle/${second.id}`, { intent: "reject", reason: "Er staat geen adres bij." }, team, {
+          id: String(second.id),
+        }),
+      ),
+    );
+    expect(db.select().from(schema.activities).where(eq(schema.activities.id, second.id)).get()).toMatchObject({
+      status: "rejected",
+      moderationReason: "Er staat geen adres bij.",
+    });
+    const templates = db
+      .select({ t: schema.emailOutbox.template })
+      .from(schema.emailOutbox)
+      .all()
+      .map((r) => r.t);
     expect(templates).toContain("activity-published");
     expect(templates).toContain("activity-rejected");
   });

@@ -14,12 +14,27 @@ let n = 0;
 const edition = (year: number) => db.select().from(t.editions).where(eq(t.editions.year, year)).get()!;
 function setup(year = 2026) {
   const e = edition(year);
-  const u = db.insert(t.users).values({ email: `opkomst-${++n}@example.org`, name: `Org ${n}` }).returning().get();
+  const u = db
+    .insert(t.users)
+    .values({ email: `opkomst-${++n}@example.org`, name: `Org ${n}` })
+    .returning()
+    .get();
   const a = db
     .insert(t.activities)
     .values({
-      editionId: e.id, ownerId: u.id, organisationName: "Buurthuis", organisationKind: "welzijn", title: `Koffieochtend ${n}`, description: "Kom erbij.", type: "ontmoeting",
-      startsAt: amsterdamToUtc(e.weekStart, "10:00"), endsAt: amsterdamToUtc(e.weekStart, "12:00"), municipalityCode: "GM0344", privateContactName: "X", privateContactEmail: "x@example.org", status: "published",
+      editionId: e.id,
+      ownerId: u.id,
+      organisationName: "Buurthuis",
+      organisationKind: "welzijn",
+      title: `Koffieochtend ${n}`,
+      description: "Kom erbij.",
+      type: "ontmoeting",
+      startsAt: amsterdamToUtc(e.weekStart, "10:00"),
+      endsAt: amsterdamToUtc(e.weekStart, "12:00"),
+      municipalityCode: "GM0344",
+      privateContactName: "X",
+      privateContactEmail: "x@example.org",
+      status: "published",
     })
     .returning()
     .get();
@@ -30,7 +45,8 @@ async function cookieFor(userId: number) {
   session.set("userId", userId);
   return (await sessionStorage.commitSession(session)).split(";")[0];
 }
-const reportOf = (activityId: number) => db.select().from(t.attendanceReports).where(eq(t.attendanceReports.activityId, activityId)).get();
+const reportOf = (activityId: number) =>
+  db.select().from(t.attendanceReports).where(eq(t.attendanceReports.activityId, activityId)).get();
 const good = { participants: "35", volunteers: "4", firstTimers: "6", remarks: "Gezellig!" };
 
 describe("the e-mailed link", () => {
@@ -41,13 +57,26 @@ describe("the e-mailed link", () => {
     expect(page.data).toMatchObject({ ok: true, state: "open", report: null, activity: { title: activity.title } });
     const saved = await outcome(linkAction(post(`/opkomst/${token}`, good, undefined, { token })));
     expect(saved).toMatchObject({ status: 303, location: `/opkomst/${token}?opgeslagen=1` });
-    expect(reportOf(activity.id)).toMatchObject({ participants: 35, volunteers: 4, firstTimers: 6, remarks: "Gezellig!", reportedById: activity.ownerId });
+    expect(reportOf(activity.id)).toMatchObject({
+      participants: 35,
+      volunteers: 4,
+      firstTimers: 6,
+      remarks: "Gezellig!",
+      reportedById: activity.ownerId,
+    });
     const again = await outcome(linkLoader(get(`/opkomst/${token}`, undefined, { token })));
     expect(again.data).toMatchObject({ state: "open", report: { participants: 35 }, values: { participants: "35" } });
     await outcome(linkAction(post(`/opkomst/${token}`, { ...good, participants: "40", firstTimers: "" }, undefined, { token })));
     expect(reportOf(activity.id)).toMatchObject({ participants: 40, firstTimers: null });
     expect(db.select().from(t.attendanceReports).where(eq(t.attendanceReports.activityId, activity.id)).all()).toHaveLength(1);
-    expect(db.select().from(t.auditLog).where(eq(t.auditLog.entityId, String(activity.id))).all().map((r) => r.action)).toEqual(["attendance.reported", "attendance.updated"]);
+    expect(
+      db
+        .select()
+        .from(t.auditLog)
+        .where(eq(t.auditLog.entityId, String(activity.id)))
+        .all()
+        .map((r) => r.action),
+    ).toEqual(["attendance.reported", "attendance.updated"]);
   });
 
   it("cannot open or write another activity, nor work when signed for another purpose, tampered or expired", async () => {
@@ -75,7 +104,11 @@ describe("the e-mailed link", () => {
 
   it.each([
     [{ participants: "-5" }, "participants", "Vul een aantal in van 0 of meer."],
-    [{ participants: "2500000" }, "participants", "Vul een aantal in tot en met 100.000. Waren het er echt meer? Neem dan contact op met het programmateam."],
+    [
+      { participants: "2500000" },
+      "participants",
+      "Vul een aantal in tot en met 100.000. Waren het er echt meer? Neem dan contact op met het programmateam.",
+    ],
     [{ participants: "veel" }, "participants", "Vul een aantal in met alleen cijfers, zoals 25."],
     [{ participants: "12,5" }, "participants", "Vul een aantal in met alleen cijfers, zoals 25."],
     [{ participants: "" }, "participants", "Vul in hoeveel deelnemers er waren. Een schatting is goed."],
@@ -90,7 +123,11 @@ describe("the e-mailed link", () => {
     expect(res.status).toBe(400);
     expect(res.data.errors[field]).toEqual([message]);
     expect(res.data.values).toEqual(fields);
-    const own = await outcome(ownAction(post(`/organisator/activiteiten/${activity.id}/opkomst`, fields, await cookieFor(user.id), { id: String(activity.id) })));
+    const own = await outcome(
+      ownAction(
+        post(`/organisator/activiteiten/${activity.id}/opkomst`, fields, await cookieFor(user.id), { id: String(activity.id) }),
+      ),
+    );
     expect(own.status).toBe(400);
     expect(own.data.errors[field]).toEqual([message]);
     expect(reportOf(activity.id)).toBeUndefined();
@@ -106,9 +143,15 @@ describe("the e-mailed link", () => {
     const res = await outcome(linkAction(post(`/opkomst/${longLink}`, good, undefined, { token: longLink })));
     expect(res.status).toBe(409);
     expect(res.data.message).toBe("Opkomst doorgeven kan niet meer: de termijn is voorbij.");
-    const own = await outcome(ownAction(post(`/organisator/activiteiten/${activity.id}/opkomst`, good, await cookieFor(user.id), { id: String(activity.id) })));
+    const own = await outcome(
+      ownAction(
+        post(`/organisator/activiteiten/${activity.id}/opkomst`, good, await cookieFor(user.id), { id: String(activity.id) }),
+      ),
+    );
     expect(own.status).toBe(409);
-    const page = await outcome(ownLoader(get(`/organisator/activiteiten/${activity.id}/opkomst`, await cookieFor(user.id), { id: String(activity.id) })));
+    const page = await outcome(
+      ownLoader(get(`/organisator/activiteiten/${activity.id}/opkomst`, await cookieFor(user.id), { id: String(activity.id) })),
+    );
     expect(page.data).toMatchObject({ state: "closed" });
     expect(reportOf(activity.id)).toBeUndefined();
     expect(e.reportDeadline.getTime()).toBeLessThan(Date.parse("2026-11-23"));
@@ -121,20 +164,29 @@ describe("the logged-in organiser page", () => {
     const intruder = setup().user;
     const url = `/organisator/activiteiten/${activity.id}/opkomst`;
     expect((await outcome(ownLoader(get(url, await cookieFor(intruder.id), { id: String(activity.id) })))).status).toBe(404);
-    expect((await outcome(ownAction(post(url, good, await cookieFor(intruder.id), { id: String(activity.id) })))).status).toBe(404);
+    expect((await outcome(ownAction(post(url, good, await cookieFor(intruder.id), { id: String(activity.id) })))).status).toBe(
+      404,
+    );
     expect((await outcome(ownLoader(get(url, undefined, { id: String(activity.id) })))).status).toBe(302);
     const page = await outcome(ownLoader(get(url, await cookieFor(user.id), { id: String(activity.id) })));
     expect(page.data).toMatchObject({ state: "open", stateText: null });
-    expect(await outcome(ownAction(post(url, good, await cookieFor(user.id), { id: String(activity.id) })))).toMatchObject({ status: 303, location: `${url}?opgeslagen=1` });
+    expect(await outcome(ownAction(post(url, good, await cookieFor(user.id), { id: String(activity.id) })))).toMatchObject({
+      status: 303,
+      location: `${url}?opgeslagen=1`,
+    });
     expect(reportOf(activity.id)).toMatchObject({ participants: 35 });
 
     const future = setup(2027);
     const futureUrl = `/organisator/activiteiten/${future.activity.id}/opkomst`;
     const cookie = await cookieFor(future.user.id);
-    expect((await outcome(ownLoader(get(futureUrl, cookie, { id: String(future.activity.id) })))).data).toMatchObject({ state: "not_ended" });
+    expect((await outcome(ownLoader(get(futureUrl, cookie, { id: String(future.activity.id) })))).data).toMatchObject({
+      state: "not_ended",
+    });
     expect((await outcome(ownAction(post(futureUrl, good, cookie, { id: String(future.activity.id) })))).status).toBe(409);
     db.update(t.activities).set({ status: "cancelled" }).where(eq(t.activities.id, future.activity.id)).run();
-    expect((await outcome(ownLoader(get(futureUrl, cookie, { id: String(future.activity.id) })))).data).toMatchObject({ state: "not_published" });
+    expect((await outcome(ownLoader(get(futureUrl, cookie, { id: String(future.activity.id) })))).data).toMatchObject({
+      state: "not_published",
+    });
     expect(reportOf(future.activity.id)).toBeUndefined();
   });
 });

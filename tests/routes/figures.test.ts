@@ -20,7 +20,12 @@ beforeAll(async () => {
 
 describe("figures routes", () => {
   it("are for the programme team only", async () => {
-    for (const [loader, url] of [[dashboard, "/beheer/cijfers"], [compare, "/beheer/cijfers/vergelijken"], [editionsExport, "/beheer/cijfers/export/edities.csv"], [contactExport, "/beheer/cijfers/export/activiteiten-met-contactgegevens.csv"]] as const) {
+    for (const [loader, url] of [
+      [dashboard, "/beheer/cijfers"],
+      [compare, "/beheer/cijfers/vergelijken"],
+      [editionsExport, "/beheer/cijfers/export/edities.csv"],
+      [contactExport, "/beheer/cijfers/export/activiteiten-met-contactgegevens.csv"],
+    ] as const) {
       expect((await outcome(loader(get(url, organiser)))).status).toBe(403);
       expect((await outcome(loader(get(url)))).status).toBe(302);
     }
@@ -34,7 +39,9 @@ describe("figures routes", () => {
     expect(d.activities.published).toBeGreaterThan(500);
     expect(d.whiteSpots.length + d.activities.municipalities).toBe(342);
     expect(d.attendance.reports).toBeLessThanOrEqual(d.attendance.shouldReport);
-    expect(d.attendance.estimatedTotal).toBe(Math.round((d.attendance.participants / d.attendance.reports) * d.attendance.shouldReport));
+    expect(d.attendance.estimatedTotal).toBe(
+      Math.round((d.attendance.participants / d.attendance.reports) * d.attendance.shouldReport),
+    );
     expect(d.perProvince.reduce((s: number, p: { activities: number }) => s + p.activities, 0)).toBe(d.activities.published);
     expect(d.perType.reduce((s: number, p: { participants: number }) => s + p.participants, 0)).toBe(d.attendance.participants);
     expect((await outcome(dashboard(get("/beheer/cijfers?editie=2024", team)))).data.year).toBe(2024);
@@ -55,7 +62,12 @@ describe("figures routes", () => {
     const read = async (p: Promise<unknown>) => {
       const r = (await p) as Response;
       const bytes = new Uint8Array(await r.arrayBuffer());
-      return { type: r.headers.get("Content-Type"), disposition: r.headers.get("Content-Disposition"), bytes, text: new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes) };
+      return {
+        type: r.headers.get("Content-Type"),
+        disposition: r.headers.get("Content-Disposition"),
+        bytes,
+        text: new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes),
+      };
     };
     const editions = await read(editionsExport(get("/beheer/cijfers/export/edities.csv", team)));
     expect(editions.type).toBe("text/csv; charset=utf-8");

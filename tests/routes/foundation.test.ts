@@ -7,7 +7,11 @@ import { db } from "~/utils/db.server";
 import { sessionStorage } from "~/utils/session.server";
 import { getUserByEmail } from "~/models/user.server";
 
-const args = (url: string, init?: RequestInit) => ({ request: new Request(`http://localhost${url}`, init), params: {}, context: {} });
+const args = (url: string, init?: RequestInit) => ({
+  request: new Request(`http://localhost${url}`, init),
+  params: {},
+  context: {},
+});
 
 async function cookieFor(email: string) {
   const user = getUserByEmail(email)!;

@@ -6,7 +6,11 @@ import { loader as kaart } from "~/routes/api.kaart";
 import { loader as ics } from "~/routes/activiteiten.$id_.agenda[.]ics";
 import { addActivity, north, UTRECHT } from "../unit/activity-search-fixtures";
 
-const args = (url: string, params: Record<string, string> = {}) => ({ request: new Request(`http://localhost${url}`), params, context: {} });
+const args = (url: string, params: Record<string, string> = {}) => ({
+  request: new Request(`http://localhost${url}`),
+  params,
+  context: {},
+});
 const ids: Record<string, number> = {};
 
 beforeAll(() => {
@@ -28,7 +32,10 @@ describe("GET /api/kaart", () => {
     expect(cache).toMatch(/stale-while-revalidate=\d+/);
     const body = await response.json();
     expect(body.type).toBe("FeatureCollection");
-    expect(body.features.map((f: { properties: { title: string } }) => f.properties.title).sort()).toEqual(["Koffie dichtbij", "Koffie verder"]);
+    expect(body.features.map((f: { properties: { title: string } }) => f.properties.title).sort()).toEqual([
+      "Koffie dichtbij",
+      "Koffie verder",
+    ]);
     expect(body.features[0].geometry.type).toBe("Point");
     const text = JSON.stringify(body);
     expect(text).not.toMatch(/prive|06-12345678|Prive Persoon/);

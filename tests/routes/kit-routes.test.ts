@@ -9,22 +9,42 @@ import { countLiveOrders } from "~/models/kit-order.server";
 import { db, schema as t } from "~/utils/db.server";
 import { sessionStorage } from "~/utils/session.server";
 import { amsterdamToUtc } from "~/utils/time";
+import { now } from "~/utils/clock.server";
 
-// Route tests run with the real clock; move the 2027 window around "now" so ordering is open.
-const open2027 = () => db.update(t.editions).set({ orderingOpensAt: new Date(Date.now() - 86_400_000), orderingClosesAt: new Date(Date.now() + 86_400_000) }).where(eq(t.editions.year, 2027)).run();
+// Move the 2027 ordering window around the platform clock, so ordering is open.
+const open2027 = () =>
+  db
+    .update(t.editions)
+    .set({ orderingOpensAt: new Date(now().getTime() - 86_400_000), orderingClosesAt: new Date(now().getTime() + 86_400_000) })
+    .where(eq(t.editions.year, 2027))
+    .run();
 let counter = 0;
 
 function user(role: "organiser" | "programme_team" = "organiser") {
-  return db.insert(t.users).values({ email: `route-${++counter}@example.org`, name: `Persoon ${counter}`, role }).returning().get();
+  return db
+    .insert(t.users)
+    .values({ email: `route-${++counter}@example.org`, name: `Persoon ${counter}`, role })
+    .returning()
+    .get();
 }
 function activity(ownerId: number, status: "published" | "pending" = "published") {
   const e = db.select().from(t.editions).where(eq(t.editions.year, 2027)).get()!;
   return db
     .insert(t.activities)
     .values({
-      editionId: e.id, ownerId, organisationName: "Buurthuis", organisationKind: "welzijn", title: `Samen eten ${ownerId}`, description: "Kom erbij.",
-      type: "samen-eten", startsAt: amsterdamToUtc(e.weekStart, "17:00"), endsAt: amsterdamToUtc(e.weekStart, "19:00"), municipalityCode: "GM0344",
-      privateContactName: "X", privateContactEmail: "x@example.org", status,
+      editionId: e.id,
+      ownerId,
+      organisationName: "Buurthuis",
+      organisationKind: "welzijn",
+      title: `Samen eten ${ownerId}`,
+      description: "Kom erbij.",
+      type: "samen-eten",
+      startsAt: amsterdamToUtc(e.weekStart, "17:00"),
+      endsAt: amsterdamToUtc(e.weekStart, "19:00"),
+      municipalityCode: "GM0344",
+      privateContactName: "X",
+      privateContactEmail: "x@example.org",
+      status,
     })
     .returning()
     .get();
@@ -35,8 +55,13 @@ async function cookieFor(userId: number) {
   return (await sessionStorage.commitSession(session)).split(";")[0];
 }
 const post = (url: string, cookie: string, fields: Record<string, string>) =>
-  new Request(`http://localhost${url}`, { method: "POST", headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(fields) });
-const get = (url: string, cookie?: string) => new Request(`http://localhost${url}`, { headers: cookie ? { Cookie: cookie } : {} });
+  new Request(`http://localhost${url}`, {
+    method: "POST",
+    headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams(fields),
+  });
+const get = (url: string, cookie?: string) =>
+  new Request(`http://localhost${url}`, { headers: cookie ? { Cookie: cookie } : {} });
 const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: {} });
 
 /** Status and body of whatever a loader/action returned or threw. */
@@ -53,7 +78,17 @@ async function outcome(run: () => Promise<unknown>): Promise<{ status: number; b
   return { status: 200, body: result };
 }
 
-const address = { deliveryName: "Demi Organisator", deliveryOrganisation: "Buurthuis", street: "Oudegracht", houseNumber: "12", houseNumberAddition: "", postcode: "3511 ab", place: "Utrecht", expectedParticipants: "40", remarks: "" };
+const address = {
+  deliveryName: "Demi Organisator",
+  deliveryOrganisation: "Buurthuis",
+  street: "Oudegracht",
+  houseNumber: "12",
+  houseNumberAddition: "",
+  postcode: "3511 ab",
+  place: "Utrecht",
+  expectedParticipants: "40",
+  remarks: "",
+};
 
 describe("ordering a package (organiser)", () => {
   it("goes form → summary (with a submission key) → confirmation page, and survives a resubmission", async () => {
@@ -61,36 +96,71 @@ describe("ordering a package (organiser)", () => {
     const u = user();
     const a = activity(u.id);
     const cookie = await cookieFor(u.id);
-    const page = await outcome(() => orderLoader(args(get(`/organisator/activiteiten/${a.id}/pakket`, cookie), { id: String(a.id) })));
+    const page = await outcome(() =>
+      orderLoader(args(get(`/organisator/activiteiten/${a.id}/pakket`, cookie), { id: String(a.id) })),
+    );
     expect(page.status).toBe(200);
     expect(page.body.blocked).toBeNull();
     expect(page.body.contents.length).toBeGreaterThan(0);
 
-    const review = await outcome(() => orderAction(args(post(`/organisator/activiteiten/${a.id}/pakket`, cookie, { ...address, intent: "review" }), { id: String(a.id) })));
+    const review = await outcome(() =>
+      orderAction(
+        args(post(`/organisator/activiteiten/${a.id}/pakket`, cookie, { ...address, intent: "review" }), { id: String(a.id) }),
+      ),
+    );
     expect(review.body).toMatchObject({ step: "summary", values: { postcode: "3511 AB" } });
     expect(review.body.submissionKey).toMatch(/^[A-Za-z0-9_-]{24}$/);
-    expect(countLiveOrders(db, a.editionId)).toBe(db.select({ n: sql<number>`count(*)` }).from(t.kitOrders).where(sql`status not in ('cancelled','rejected') and edition_id = ${a.editionId}`).get()!.n);
+    expect(countLiveOrders(db, a.editionId)).toBe(
+      db
+        .select({ n: sql<number>`count(*)` })
+        .from(t.kitOrders)
+        .where(sql`status not in ('cancelled','rejected') and edition_id = ${a.editionId}`)
+        .get()!.n,
+    );
 
     const confirm = { ...review.body.values, submissionKey: review.body.submissionKey, intent: "confirm" };
-    const placed = await outcome(() => orderAction(args(post(`/organisator/activiteiten/${a.id}/pakket`, cookie, confirm), { id: String(a.id) })));
+    const placed = await outcome(() =>
+      orderAction(args(post(`/organisator/activiteiten/${a.id}/pakket`, cookie, confirm), { id: String(a.id) })),
+    );
     const reference = `KE2027-${String(a.id).padStart(5, "0")}`;
     expect(placed).toMatchObject({ status: 303, location: `/organisator/pakketten/${reference}?besteld=1` });
-    const again = await outcome(() => orderAction(args(post(`/organisator/activiteiten/${a.id}/pakket`, cookie, confirm), { id: String(a.id) })));
+    const again = await outcome(() =>
+      orderAction(args(post(`/organisator/activiteiten/${a.id}/pakket`, cookie, confirm), { id: String(a.id) })),
+    );
     expect(again).toMatchObject({ status: 303, location: `/organisator/pakketten/${reference}?besteld=1` });
     expect(db.select().from(t.kitOrders).where(eq(t.kitOrders.activityId, a.id)).all()).toHaveLength(1);
 
     // Ordering twice with a new form: refused with a link to the existing order.
-    const review2 = await outcome(() => orderAction(args(post(`/organisator/activiteiten/${a.id}/pakket`, cookie, { ...address, intent: "review" }), { id: String(a.id) })));
-    const twice = await outcome(() => orderAction(args(post(`/organisator/activiteiten/${a.id}/pakket`, cookie, { ...review2.body.values, submissionKey: review2.body.submissionKey, intent: "confirm" }), { id: String(a.id) })));
+    const review2 = await outcome(() =>
+      orderAction(
+        args(post(`/organisator/activiteiten/${a.id}/pakket`, cookie, { ...address, intent: "review" }), { id: String(a.id) }),
+      ),
+    );
+    const twice = await outcome(() =>
+      orderAction(
+        args(
+          post(`/organisator/activiteiten/${a.id}/pakket`, cookie, {
+            ...review2.body.values,
+            submissionKey: review2.body.submissionKey,
+            intent: "confirm",
+          }),
+          { id: String(a.id) },
+        ),
+      ),
+    );
     expect(twice).toMatchObject({ status: 409, body: { step: "refused", reference } });
     expect(twice.body.message).toContain("al een pakket besteld");
-    const status = await outcome(() => orderLoader(args(get(`/organisator/activiteiten/${a.id}/pakket`, cookie), { id: String(a.id) })));
+    const status = await outcome(() =>
+      orderLoader(args(get(`/organisator/activiteiten/${a.id}/pakket`, cookie), { id: String(a.id) })),
+    );
     expect(status.body.liveOrder).toEqual({ reference, status: "ordered" });
 
     // The organiser sees the status and can cancel until shipped.
     const view = await outcome(() => statusLoader(args(get(`/organisator/pakketten/${reference}`, cookie), { reference })));
     expect(view.body.order).toMatchObject({ reference, status: "ordered", cancellable: true });
-    const cancelled = await outcome(() => statusAction(args(post(`/organisator/pakketten/${reference}`, cookie, { intent: "cancel" }), { reference })));
+    const cancelled = await outcome(() =>
+      statusAction(args(post(`/organisator/pakketten/${reference}`, cookie, { intent: "cancel" }), { reference })),
+    );
     expect(cancelled).toMatchObject({ status: 303, location: `/organisator/pakketten/${reference}?geannuleerd=1` });
     expect(db.select().from(t.kitOrders).where(eq(t.kitOrders.reference, reference)).get()!.status).toBe("cancelled");
   });
@@ -98,8 +168,16 @@ describe("ordering a package (organiser)", () => {
   it.each([
     [{ postcode: "0123 AB" }, "postcode", "Vul een Nederlandse postcode in, zoals 1234 AB. We bezorgen alleen in Nederland."],
     [{ postcode: "1234 SS" }, "postcode", "Vul een Nederlandse postcode in, zoals 1234 AB. We bezorgen alleen in Nederland."],
-    [{ postcode: "10115", place: "Berlin", street: "Unter den Linden" }, "postcode", "Vul een Nederlandse postcode in, zoals 1234 AB. We bezorgen alleen in Nederland."],
-    [{ postcode: "B-1000", place: "Brussel" }, "postcode", "Vul een Nederlandse postcode in, zoals 1234 AB. We bezorgen alleen in Nederland."],
+    [
+      { postcode: "10115", place: "Berlin", street: "Unter den Linden" },
+      "postcode",
+      "Vul een Nederlandse postcode in, zoals 1234 AB. We bezorgen alleen in Nederland.",
+    ],
+    [
+      { postcode: "B-1000", place: "Brussel" },
+      "postcode",
+      "Vul een Nederlandse postcode in, zoals 1234 AB. We bezorgen alleen in Nederland.",
+    ],
     [{ postcode: "" }, "postcode", "Vul een postcode in."],
     [{ street: "" }, "street", "Vul de straat in."],
     [{ houseNumber: "" }, "houseNumber", "Vul het huisnummer in."],
@@ -107,7 +185,11 @@ describe("ordering a package (organiser)", () => {
     [{ deliveryName: "   " }, "deliveryName", "Vul de naam in van de persoon die het pakket aanneemt."],
     [{ expectedParticipants: "-3" }, "expectedParticipants", "Vul een aantal in van 1 of meer."],
     [{ expectedParticipants: "0" }, "expectedParticipants", "Vul een aantal in van 1 of meer."],
-    [{ expectedParticipants: "99999999" }, "expectedParticipants", "Vul een aantal in tot en met 10.000. Verwacht je echt meer? Zet het dan bij de opmerkingen."],
+    [
+      { expectedParticipants: "99999999" },
+      "expectedParticipants",
+      "Vul een aantal in tot en met 10.000. Verwacht je echt meer? Zet het dan bij de opmerkingen.",
+    ],
     [{ expectedParticipants: "veel" }, "expectedParticipants", "Vul een aantal in met alleen cijfers, zoals 40."],
     [{ expectedParticipants: "" }, "expectedParticipants", "Vul in hoeveel deelnemers je verwacht."],
   ])("refuses %j with a Dutch message, keeps what was typed, and saves nothing", async (change, field, message) => {
@@ -116,7 +198,19 @@ describe("ordering a package (organiser)", () => {
     const a = activity(u.id);
     const cookie = await cookieFor(u.id);
     for (const intent of ["review", "confirm"]) {
-      const res = await outcome(() => orderAction(args(post(`/organisator/activiteiten/${a.id}/pakket`, cookie, { ...address, ...change, intent, submissionKey: "k".repeat(24) }), { id: String(a.id) })));
+      const res = await outcome(() =>
+        orderAction(
+          args(
+            post(`/organisator/activiteiten/${a.id}/pakket`, cookie, {
+              ...address,
+              ...change,
+              intent,
+              submissionKey: "k".repeat(24),
+            }),
+            { id: String(a.id) },
+          ),
+        ),
+      );
       expect(res.status).toBe(400);
       expect(res.body.step).toBe("form");
       expect(res.body.errors[field]).toEqual([message]);
@@ -130,10 +224,26 @@ describe("ordering a package (organiser)", () => {
     const owner = user();
     const a = activity(owner.id);
     const intruder = await cookieFor(user().id);
-    expect((await outcome(() => orderLoader(args(get(`/organisator/activiteiten/${a.id}/pakket`, intruder), { id: String(a.id) })))).status).toBe(404);
-    const res = await outcome(() => orderAction(args(post(`/organisator/activiteiten/${a.id}/pakket`, intruder, { ...address, intent: "confirm", submissionKey: "x".repeat(24) }), { id: String(a.id) })));
+    expect(
+      (await outcome(() => orderLoader(args(get(`/organisator/activiteiten/${a.id}/pakket`, intruder), { id: String(a.id) }))))
+        .status,
+    ).toBe(404);
+    const res = await outcome(() =>
+      orderAction(
+        args(
+          post(`/organisator/activiteiten/${a.id}/pakket`, intruder, {
+            ...address,
+            intent: "confirm",
+            submissionKey: "x".repeat(24),
+          }),
+          { id: String(a.id) },
+        ),
+      ),
+    );
     expect(res.status).toBe(404);
-    expect((await outcome(() => orderLoader(args(get(`/organisator/activiteiten/abc/pakket`, intruder), { id: "abc" })))).status).toBe(404);
+    expect(
+      (await outcome(() => orderLoader(args(get(`/organisator/activiteiten/abc/pakket`, intruder), { id: "abc" })))).status,
+    ).toBe(404);
     expect(db.select().from(t.kitOrders).where(eq(t.kitOrders.activityId, a.id)).all()).toHaveLength(0);
   });
 
@@ -147,18 +257,42 @@ describe("ordering a package (organiser)", () => {
     const cookie = await cookieFor(u.id);
     const pending = activity(u.id, "pending");
     const a = activity(u.id);
-    const load = async (id: number) => (await outcome(() => orderLoader(args(get(`/organisator/activiteiten/${id}/pakket`, cookie), { id: String(id) })))).body.blocked;
+    const load = async (id: number) =>
+      (await outcome(() => orderLoader(args(get(`/organisator/activiteiten/${id}/pakket`, cookie), { id: String(id) })))).body
+        .blocked;
     open2027();
-    expect(await load(pending.id)).toBe("Je kunt pas een pakket bestellen als je activiteit is goedgekeurd en op de kaart staat.");
-    db.update(t.editions).set({ orderingOpensAt: amsterdamToUtc("2030-01-07", "09:00"), orderingClosesAt: amsterdamToUtc("2030-09-01") }).where(eq(t.editions.year, 2027)).run();
+    expect(await load(pending.id)).toBe(
+      "Je kunt pas een pakket bestellen als je activiteit is goedgekeurd en op de kaart staat.",
+    );
+    db.update(t.editions)
+      .set({ orderingOpensAt: amsterdamToUtc("2030-01-07", "09:00"), orderingClosesAt: amsterdamToUtc("2030-09-01") })
+      .where(eq(t.editions.year, 2027))
+      .run();
     expect(await load(a.id)).toBe("Bestellen kan nog niet. Je kunt het pakket bestellen vanaf 7 januari 2030 om 09:00.");
-    db.update(t.editions).set({ orderingOpensAt: amsterdamToUtc("2020-01-01"), orderingClosesAt: amsterdamToUtc("2020-09-01") }).where(eq(t.editions.year, 2027)).run();
+    db.update(t.editions)
+      .set({ orderingOpensAt: amsterdamToUtc("2020-01-01"), orderingClosesAt: amsterdamToUtc("2020-09-01") })
+      .where(eq(t.editions.year, 2027))
+      .run();
     expect(await load(a.id)).toBe("Bestellen kan niet meer. Je kon het pakket bestellen tot en met 31 augustus 2020 om 23:59.");
     open2027();
     const e = db.select().from(t.editions).where(eq(t.editions.year, 2027)).get()!;
-    db.update(t.editions).set({ kitStock: countLiveOrders(db, e.id) }).where(eq(t.editions.id, e.id)).run();
+    db.update(t.editions)
+      .set({ kitStock: countLiveOrders(db, e.id) })
+      .where(eq(t.editions.id, e.id))
+      .run();
     expect(await load(a.id)).toMatch(/^De pakketten zijn op\./);
-    const res = await outcome(() => orderAction(args(post(`/organisator/activiteiten/${a.id}/pakket`, cookie, { ...address, intent: "confirm", submissionKey: "s".repeat(24) }), { id: String(a.id) })));
+    const res = await outcome(() =>
+      orderAction(
+        args(
+          post(`/organisator/activiteiten/${a.id}/pakket`, cookie, {
+            ...address,
+            intent: "confirm",
+            submissionKey: "s".repeat(24),
+          }),
+          { id: String(a.id) },
+        ),
+      ),
+    );
     expect(res).toMatchObject({ status: 409, body: { step: "refused" } });
     expect(res.body.message).toMatch(/^De pakketten zijn op\./);
     db.update(t.editions).set({ kitStock: 900 }).where(eq(t.editions.id, e.id)).run();
@@ -167,13 +301,32 @@ describe("ordering a package (organiser)", () => {
   it("in-process: with 10 left, 50 concurrent confirmations through the route give 10 orders and 40 clear refusals", async () => {
     open2027();
     const e = db.select().from(t.editions).where(eq(t.editions.year, 2027)).get()!;
-    const people = await Promise.all(Array.from({ length: 50 }, async () => {
-      const u = user();
-      return { a: activity(u.id), cookie: await cookieFor(u.id) };
-    }));
-    db.update(t.editions).set({ kitStock: countLiveOrders(db, e.id) + 10 }).where(eq(t.editions.id, e.id)).run();
+    const people = await Promise.all(
+      Array.from({ length: 50 }, async () => {
+        const u = user();
+        return { a: activity(u.id), cookie: await cookieFor(u.id) };
+      }),
+    );
+    db.update(t.editions)
+      .set({ kitStock: countLiveOrders(db, e.id) + 10 })
+      .where(eq(t.editions.id, e.id))
+      .run();
     const results = await Promise.all(
-      people.map(({ a, cookie }, i) => outcome(() => orderAction(args(post(`/organisator/activiteiten/${a.id}/pakket`, cookie, { ...address, postcode: "3511 AB", intent: "confirm", submissionKey: `concurrent-${i}-abcdefghijkl` }), { id: String(a.id) })))),
+      people.map(({ a, cookie }, i) =>
+        outcome(() =>
+          orderAction(
+            args(
+              post(`/organisator/activiteiten/${a.id}/pakket`, cookie, {
+                ...address,
+                postcode: "3511 AB",
+                intent: "confirm",
+                submissionKey: `concurrent-${i}-abcdefghijkl`,
+              }),
+              { id: String(a.id) },
+            ),
+          ),
+        ),
+      ),
     );
     expect(results.filter((r) => r.status === 303)).toHaveLength(10);
     const refused = results.filter((r) => r.status === 409);
@@ -198,32 +351,88 @@ describe("fulfilment (programme team)", () => {
     const u = user();
     const a = activity(u.id);
     const cookie = await cookieFor(u.id);
-    const review = await outcome(() => orderAction(args(post(`/organisator/activiteiten/${a.id}/pakket`, cookie, { ...address, deliveryOrganisation: 'Buurthuis "Het Anker", Zuid', intent: "review" }), { id: String(a.id) })));
-    await outcome(() => orderAction(args(post(`/organisator/activiteiten/${a.id}/pakket`, cookie, { ...review.body.values, submissionKey: review.body.submissionKey, intent: "confirm" }), { id: String(a.id) })));
+    const review = await outcome(() =>
+      orderAction(
+        args(
+          post(`/organisator/activiteiten/${a.id}/pakket`, cookie, {
+            ...address,
+            deliveryOrganisation: 'Buurthuis "Het Anker", Zuid',
+            intent: "review",
+          }),
+          { id: String(a.id) },
+        ),
+      ),
+    );
+    await outcome(() =>
+      orderAction(
+        args(
+          post(`/organisator/activiteiten/${a.id}/pakket`, cookie, {
+            ...review.body.values,
+            submissionKey: review.body.submissionKey,
+            intent: "confirm",
+          }),
+          { id: String(a.id) },
+        ),
+      ),
+    );
     const order = db.select().from(t.kitOrders).where(eq(t.kitOrders.activityId, a.id)).get()!;
 
     const list = await outcome(() => listLoader(args(get(`/beheer/pakketten?jaar=2027&zoek=${order.reference}`, team))));
     expect(list.body.orders.map((o: { reference: string }) => o.reference)).toEqual([order.reference]);
     expect(list.body.overview.counts.ordered).toBeGreaterThan(0);
 
-    const missingDate = await outcome(() => bulkAction(args(post("/beheer/pakketten?index", team, { ids: String(order.id), to: "shipped", shippedOn: "" }))));
+    const missingDate = await outcome(() =>
+      bulkAction(args(post("/beheer/pakketten?index", team, { ids: String(order.id), to: "shipped", shippedOn: "" }))),
+    );
     expect(missingDate).toMatchObject({ status: 400, body: { ok: false, errors: { shippedOn: "Vul de verzenddatum in." } } });
     const none = await outcome(() => bulkAction(args(post("/beheer/pakketten?index", team, { to: "processing" }))));
     expect(none.body.errors.ids).toBe("Kies eerst een of meer bestellingen.");
-    const shipped = await outcome(() => bulkAction(args(post("/beheer/pakketten?index", team, { ids: String(order.id), to: "shipped", shippedOn: "2026-11-30" }))));
+    const shipped = await outcome(() =>
+      bulkAction(args(post("/beheer/pakketten?index", team, { ids: String(order.id), to: "shipped", shippedOn: "2026-11-30" }))),
+    );
     expect(shipped.body).toMatchObject({ ok: true, skipped: [] });
-    expect(db.select().from(t.emailOutbox).where(eq(t.emailOutbox.dedupeKey, `kit-shipped:${order.reference}`)).get()?.toAddress).toBe(u.email);
-    const seen = await outcome(() => statusLoader(args(get(`/organisator/pakketten/${order.reference}`, cookie), { reference: order.reference })));
+    expect(
+      db
+        .select()
+        .from(t.emailOutbox)
+        .where(eq(t.emailOutbox.dedupeKey, `kit-shipped:${order.reference}`))
+        .get()?.toAddress,
+    ).toBe(u.email);
+    const seen = await outcome(() =>
+      statusLoader(args(get(`/organisator/pakketten/${order.reference}`, cookie), { reference: order.reference })),
+    );
     expect(seen.body.order).toMatchObject({ status: "shipped", shippedOn: "2026-11-30", cancellable: false });
 
-    const res = (await exportLoader(args(get(`/beheer/pakketten/export.csv?jaar=2027&zoek=${order.reference}`, team)))) as Response;
+    const res = (await exportLoader(
+      args(get(`/beheer/pakketten/export.csv?jaar=2027&zoek=${order.reference}`, team)),
+    )) as Response;
     expect(res.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     expect(res.headers.get("Content-Disposition")).toBe('attachment; filename="kom-erbij-pakketten-2027.csv"');
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parseCsv(new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes).replace(/^\uFEFF/, ""));
-    expect(rows[0]).toEqual(["Referentie", "Naam", "Organisatie", "Straat", "Huisnummer", "Toevoeging", "Postcode", "Plaats", "Inhoud", "Besteld op"]);
-    expect(rows[1].slice(0, 8)).toEqual([order.reference, "Demi Organisator", 'Buurthuis "Het Anker", Zuid', "Oudegracht", "12", "", "3511 AB", "Utrecht"]);
+    expect(rows[0]).toEqual([
+      "Referentie",
+      "Naam",
+      "Organisatie",
+      "Straat",
+      "Huisnummer",
+      "Toevoeging",
+      "Postcode",
+      "Plaats",
+      "Inhoud",
+      "Besteld op",
+    ]);
+    expect(rows[1].slice(0, 8)).toEqual([
+      order.reference,
+      "Demi Organisator",
+      'Buurthuis "Het Anker", Zuid',
+      "Oudegracht",
+      "12",
+      "",
+      "3511 AB",
+      "Utrecht",
+    ]);
     expect(rows[1][8]).toContain("50 x Placemats");
     expect(rows[1][9]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     expect(rows).toHaveLength(2);
@@ -231,16 +440,47 @@ describe("fulfilment (programme team)", () => {
 
   it("saves the edition's package settings and refuses bad ones", async () => {
     const team = await cookieFor(user("programme_team").id);
-    const fields = { opensDate: "2026-11-02", opensTime: "09:00", closesDate: "2027-09-01", closesTime: "00:00", kitStock: "950", kitLimitPerOrganisation: "", "contents[0].item": "Placemats", "contents[0].quantity": "40", "contents[1].item": "Vloerstickers", "contents[1].quantity": "4", "contents[2].item": "", "contents[2].quantity": "" };
-    const bad = await outcome(() => settingsAction(args(post("/beheer/edities/2027/pakket", team, { ...fields, kitStock: "-4", closesDate: "2026-10-01" }), { year: "2027" })));
+    const fields = {
+      opensDate: "2026-11-02",
+      opensTime: "09:00",
+      closesDate: "2027-09-01",
+      closesTime: "00:00",
+      kitStock: "950",
+      kitLimitPerOrganisation: "",
+      "contents[0].item": "Placemats",
+      "contents[0].quantity": "40",
+      "contents[1].item": "Vloerstickers",
+      "contents[1].quantity": "4",
+      "contents[2].item": "",
+      "contents[2].quantity": "",
+    };
+    const bad = await outcome(() =>
+      settingsAction(
+        args(post("/beheer/edities/2027/pakket", team, { ...fields, kitStock: "-4", closesDate: "2026-10-01" }), {
+          year: "2027",
+        }),
+      ),
+    );
     expect(bad.status).toBe(400);
-    expect(bad.body.errors).toMatchObject({ kitStock: ["De voorraad kan niet negatief zijn."], closesDate: ["De sluiting moet na de opening liggen."] });
+    expect(bad.body.errors).toMatchObject({
+      kitStock: ["De voorraad kan niet negatief zijn."],
+      closesDate: ["De sluiting moet na de opening liggen."],
+    });
     const ok = await outcome(() => settingsAction(args(post("/beheer/edities/2027/pakket", team, fields), { year: "2027" })));
     expect(ok).toMatchObject({ status: 303, location: "/beheer/edities/2027/pakket?opgeslagen=1" });
     const e = db.select().from(t.editions).where(eq(t.editions.year, 2027)).get()!;
-    expect(e).toMatchObject({ kitStock: 950, kitContents: [{ item: "Placemats", quantity: 40 }, { item: "Vloerstickers", quantity: 4 }], kitLimitPerOrganisation: null });
+    expect(e).toMatchObject({
+      kitStock: 950,
+      kitContents: [
+        { item: "Placemats", quantity: 40 },
+        { item: "Vloerstickers", quantity: 4 },
+      ],
+      kitLimitPerOrganisation: null,
+    });
     expect(e.orderingOpensAt.toISOString()).toBe("2026-11-02T08:00:00.000Z");
-    expect((await outcome(() => settingsAction(args(post("/beheer/edities/1999/pakket", team, fields), { year: "1999" })))).status).toBe(404);
+    expect(
+      (await outcome(() => settingsAction(args(post("/beheer/edities/1999/pakket", team, fields), { year: "1999" })))).status,
+    ).toBe(404);
   });
 });
 
@@ -253,15 +493,15 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (c === '"' && text[i + 1] === '"') ((field += '"'), i++);
       else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ",") row.push(field), (field = "");
+    else if (c === ",") (row.push(field), (field = ""));
     else if (c === "\r" && text[i + 1] === "\n") {
-      row.push(field), rows.push(row), (row = []), (field = ""), i++;
+      (row.push(field), rows.push(row), (row = []), (field = ""), i++);
     } else field += c;
   }
-  if (field || row.length) row.push(field), rows.push(row);
+  if (field || row.length) (row.push(field), rows.push(row));
   return rows;
 }

@@ -11,7 +11,12 @@ import { outcome, post } from "../helpers/requests";
 seed(db, { demo: false });
 
 function lastLoginMail(to: string) {
-  const row = db.select().from(schema.emailOutbox).where(eq(schema.emailOutbox.toAddress, to)).orderBy(desc(schema.emailOutbox.id)).get();
+  const row = db
+    .select()
+    .from(schema.emailOutbox)
+    .where(eq(schema.emailOutbox.toAddress, to))
+    .orderBy(desc(schema.emailOutbox.id))
+    .get();
   return row as unknown as { template: string; props: { code: string; link: string } };
 }
 
@@ -26,7 +31,9 @@ describe("passwordless login", () => {
     expect(mail.props.code).toMatch(/^\d{6}$/);
     expect(getUserByEmail(email)).toBeNull(); // not before confirming
 
-    const wrong = await outcome(enterCode(post("/inloggen/code", { email, code: mail.props.code === "000000" ? "111111" : "000000" })));
+    const wrong = await outcome(
+      enterCode(post("/inloggen/code", { email, code: mail.props.code === "000000" ? "111111" : "000000" })),
+    );
     expect(wrong.status).toBe(400);
     expect(JSON.stringify(wrong.data)).toContain("Deze code klopt niet of is verlopen");
 

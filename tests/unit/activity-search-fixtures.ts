@@ -16,7 +16,9 @@ function owner() {
 /** Moves a point `km` kilometres north (positive) of Utrecht centre. */
 export const north = (km: number) => ({ lat: UTRECHT.lat + km / 111.195, lon: UTRECHT.lon });
 
-export function addActivity(values: Partial<typeof schema.activities.$inferInsert> & { year?: number; groups?: string[]; day?: string } = {}) {
+export function addActivity(
+  values: Partial<typeof schema.activities.$inferInsert> & { year?: number; groups?: string[]; day?: string } = {},
+) {
   const { year = 2027, groups = ["iedereen"], day = "2027-09-30", ...rest } = values;
   const startsAt = amsterdamToUtc(day, "10:00");
   const row = db

@@ -19,8 +19,23 @@ beforeAll(() => {
   ids.pending = addActivity({ title: "Nog niet gecontroleerd", ...north(2), status: "pending" });
   ids.cancelled = addActivity({ title: "Gaat niet door", ...north(2.5), status: "cancelled", cancelReason: "Ziek" });
   ids.other = addActivity({ title: "Vorig jaar", ...north(0.5), year: 2026, day: "2026-09-25" });
-  ids.online = addActivity({ title: "Online koffie", isOnline: true, onlineUrl: "https://meet.example.org", lat: null, lon: null, place: null, type: "online" });
-  ids.onlinePending = addActivity({ title: "Online wacht", isOnline: true, lat: null, lon: null, place: null, status: "pending" });
+  ids.online = addActivity({
+    title: "Online koffie",
+    isOnline: true,
+    onlineUrl: "https://meet.example.org",
+    lat: null,
+    lon: null,
+    place: null,
+    type: "online",
+  });
+  ids.onlinePending = addActivity({
+    title: "Online wacht",
+    isOnline: true,
+    lat: null,
+    lon: null,
+    place: null,
+    status: "pending",
+  });
 });
 
 describe("searchNearby", () => {
@@ -56,7 +71,8 @@ describe("searchNearby", () => {
   });
 
   it("applies each filter", () => {
-    const titles = (filters: Partial<SearchFilters>) => search({ radiusKm: 25, filters: { ...noFilters, ...filters } }).items.map((a) => a.title);
+    const titles = (filters: Partial<SearchFilters>) =>
+      search({ radiusKm: 25, filters: { ...noFilters, ...filters } }).items.map((a) => a.title);
     expect(titles({ soort: "spel" })).toEqual(["Eén km"]);
     expect(titles({ gratis: true })).not.toContain("Eén km");
     expect(titles({ rolstoel: true })).toEqual(["Zeven km"]);
@@ -117,7 +133,16 @@ describe("getPublicActivity", () => {
 describe("search parameters", () => {
   it("drops wrong values instead of failing", () => {
     const p = parseSearchParams(new URLSearchParams("plaats=&straal=7&dag=xx&soort=spel&gratis=on&pagina=-3&editie=abc"));
-    expect(p).toMatchObject({ plaats: undefined, straal: 10, dag: undefined, soort: "spel", gratis: true, rolstoel: false, pagina: 1, editie: undefined });
+    expect(p).toMatchObject({
+      plaats: undefined,
+      straal: 10,
+      dag: undefined,
+      soort: "spel",
+      gratis: true,
+      rolstoel: false,
+      pagina: 1,
+      editie: undefined,
+    });
   });
 
   it("states counts in words", () => {

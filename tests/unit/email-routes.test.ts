@@ -12,7 +12,11 @@ import { env } from "~/utils/env.server";
 import { sessionStorage } from "~/utils/session.server";
 import { seed } from "../../db/seed";
 
-const args = (url: string, init?: RequestInit, params: Record<string, string> = {}) => ({ request: new Request(`http://localhost${url}`, init), params, context: {} });
+const args = (url: string, init?: RequestInit, params: Record<string, string> = {}) => ({
+  request: new Request(`http://localhost${url}`, init),
+  params,
+  context: {},
+});
 async function cookieFor(email: string) {
   const session = await sessionStorage.getSession();
   session.set("userId", getUserByEmail(email)!.id);
@@ -29,7 +33,13 @@ beforeAll(async () => {
   db.transaction((tx) => enqueueEmail(tx, { template: "login-code", to: "kapot@example.nl", props: { code: "0" } }));
   await deliverDueEmails({ transport: createDemoMailboxTransport() });
   // Still waiting: the sender has not run since.
-  db.transaction((tx) => enqueueEmail(tx, { template: "kit-shipped", to: "organisator@example.nl", props: { reference: "KE-1", activityTitle: "Soep", shippedOn: "2027-09-01" } }));
+  db.transaction((tx) =>
+    enqueueEmail(tx, {
+      template: "kit-shipped",
+      to: "organisator@example.nl",
+      props: { reference: "KE-1", activityTitle: "Soep", shippedOn: "2027-09-01" },
+    }),
+  );
 });
 
 describe("demo mailbox", () => {
@@ -47,7 +57,9 @@ describe("demo mailbox", () => {
     expect(message.html).toContain('<base target="_top">');
     expect(message.html).toContain('href="http://localhost:3000/inloggen/link?token=pi"');
     expect(message.text).toContain("314159");
-    await expect(mailboxMessage(args("/demo/mailbox/999999", undefined, { id: "999999" }))).rejects.toMatchObject({ status: 404 });
+    await expect(mailboxMessage(args("/demo/mailbox/999999", undefined, { id: "999999" }))).rejects.toMatchObject({
+      status: 404,
+    });
     await expect(mailboxMessage(args("/demo/mailbox/abc", undefined, { id: "abc" }))).rejects.toMatchObject({ status: 404 });
   });
 
@@ -65,9 +77,15 @@ describe("demo mailbox", () => {
 describe("team e-mail page", () => {
   it("is only for the programme team", async () => {
     await expect(teamEmail(args("/beheer/e-mail"))).rejects.toMatchObject({ status: 302 });
-    await expect(teamEmail(args("/beheer/e-mail", { headers: { Cookie: await cookieFor("organisator@example.nl") } }))).rejects.toMatchObject({ status: 403 });
+    await expect(
+      teamEmail(args("/beheer/e-mail", { headers: { Cookie: await cookieFor("organisator@example.nl") } })),
+    ).rejects.toMatchObject({ status: 403 });
     const form = new URLSearchParams({ intent: "retry", id: "1" });
-    await expect(teamEmailAction(args("/beheer/e-mail", { method: "POST", body: form, headers: { Cookie: await cookieFor("organisator@example.nl") } }))).rejects.toMatchObject({ status: 403 });
+    await expect(
+      teamEmailAction(
+        args("/beheer/e-mail", { method: "POST", body: form, headers: { Cookie: await cookieFor("organisator@example.nl") } }),
+      ),
+    ).rejects.toMatchObject({ status: 403 });
   });
 
   it("shows pending, sent and failed with the reason, and puts a failed message back in the queue", async () => {
@@ -80,13 +98,25 @@ describe("team e-mail page", () => {
     const onlyFailed = await teamEmail(args("/beheer/e-mail?status=failed", { headers: { Cookie: cookie } }));
     expect(onlyFailed.messages.map((m) => m.id)).toEqual([failed.id]);
 
-    const response = await teamEmailAction(args("/beheer/e-mail", { method: "POST", body: new URLSearchParams({ intent: "retry", id: String(failed.id) }), headers: { Cookie: cookie } }));
+    const response = await teamEmailAction(
+      args("/beheer/e-mail", {
+        method: "POST",
+        body: new URLSearchParams({ intent: "retry", id: String(failed.id) }),
+        headers: { Cookie: cookie },
+      }),
+    );
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe(`/beheer/e-mail?opnieuw=${failed.id}`);
     const after = await teamEmail(args("/beheer/e-mail", { headers: { Cookie: cookie } }));
     expect(after.counts).toEqual({ pending: 2, sending: 0, sent: 1, failed: 0 });
 
-    const bad = await teamEmailAction(args("/beheer/e-mail", { method: "POST", body: new URLSearchParams({ intent: "retry", id: "x" }), headers: { Cookie: cookie } }));
+    const bad = await teamEmailAction(
+      args("/beheer/e-mail", {
+        method: "POST",
+        body: new URLSearchParams({ intent: "retry", id: "x" }),
+        headers: { Cookie: cookie },
+      }),
+    );
     expect(bad.status).toBe(400);
   });
 });
@@ -101,6 +131,8 @@ describe("template previews in the demo mailbox", () => {
       expect(page.label).toBe(t.label);
       expect(page.text.length).toBeGreaterThan(100);
     }
-    await expect(preview(args("/demo/mailbox/voorbeeld/nope", undefined, { template: "nope" }))).rejects.toMatchObject({ status: 404 });
+    await expect(preview(args("/demo/mailbox/voorbeeld/nope", undefined, { template: "nope" }))).rejects.toMatchObject({
+      status: 404,
+    });
   });
 });

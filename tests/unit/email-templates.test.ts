@@ -26,7 +26,11 @@ const cases: Record<string, { props: Record<string, unknown>; subject: RegExp; f
     facts: ["Wandelen in het park", link("/activiteiten/77")],
   },
   "activity-rejected": {
-    props: { title: "Bingo-avond", reason: "Er staat geen adres bij de activiteit.", editUrl: link("/organisator/activiteiten/9/bewerken") },
+    props: {
+      title: "Bingo-avond",
+      reason: "Er staat geen adres bij de activiteit.",
+      editUrl: link("/organisator/activiteiten/9/bewerken"),
+    },
     subject: /niet geplaatst/,
     facts: ["Bingo-avond", "Er staat geen adres bij de activiteit.", link("/organisator/activiteiten/9/bewerken")],
   },
@@ -39,7 +43,15 @@ const cases: Record<string, { props: Record<string, unknown>; subject: RegExp; f
     props: {
       reference: "KE-2027-0107",
       activityTitle: "Samen eten in De Buurtkamer",
-      address: { name: "Joost Jansen", organisation: "Buurtkamer Oost", street: "Kerkstraat", houseNumber: "5", addition: "bis", postcode: "9711 AA", place: "Groningen" },
+      address: {
+        name: "Joost Jansen",
+        organisation: "Buurtkamer Oost",
+        street: "Kerkstraat",
+        houseNumber: "5",
+        addition: "bis",
+        postcode: "9711 AA",
+        place: "Groningen",
+      },
       contents: [
         { item: "placemats", quantity: 40 },
         { item: "gesprekskaartjes", quantity: 3 },
@@ -47,7 +59,17 @@ const cases: Record<string, { props: Record<string, unknown>; subject: RegExp; f
       orderUrl: link("/organisator/bestellingen/107"),
     },
     subject: /KE-2027-0107/,
-    facts: ["KE-2027-0107", "Samen eten in De Buurtkamer", "Joost Jansen", "Buurtkamer Oost", "Kerkstraat 5 bis", "9711 AA Groningen", "40 × placemats", "3 × gesprekskaartjes", link("/organisator/bestellingen/107")],
+    facts: [
+      "KE-2027-0107",
+      "Samen eten in De Buurtkamer",
+      "Joost Jansen",
+      "Buurtkamer Oost",
+      "Kerkstraat 5 bis",
+      "9711 AA Groningen",
+      "40 × placemats",
+      "3 × gesprekskaartjes",
+      link("/organisator/bestellingen/107"),
+    ],
   },
   "kit-shipped": {
     props: { reference: "KE-2027-0107", activityTitle: "Samen eten in De Buurtkamer", shippedOn: "2027-09-03" },
@@ -61,12 +83,20 @@ const cases: Record<string, { props: Record<string, unknown>; subject: RegExp; f
   },
   "attendance-request": {
     // 1 November 2026 00:00 in Amsterdam: the last day to report is 31 October.
-    props: { activityTitle: "Wandelen in het park", reportUrl: link("/organisator/activiteiten/77/opkomst"), deadline: "2026-10-31T23:00:00.000Z" },
+    props: {
+      activityTitle: "Wandelen in het park",
+      reportUrl: link("/organisator/activiteiten/77/opkomst"),
+      deadline: "2026-10-31T23:00:00.000Z",
+    },
     subject: /Hoeveel mensen/,
     facts: ["Wandelen in het park", "tot en met 31 oktober 2026", link("/organisator/activiteiten/77/opkomst")],
   },
   "attendance-reminder": {
-    props: { activityTitle: "Wandelen in het park", reportUrl: link("/organisator/activiteiten/77/opkomst"), deadline: "2026-11-15T16:00:00.000Z" },
+    props: {
+      activityTitle: "Wandelen in het park",
+      reportUrl: link("/organisator/activiteiten/77/opkomst"),
+      deadline: "2026-11-15T16:00:00.000Z",
+    },
     subject: /Herinnering/,
     facts: ["Wandelen in het park", "vóór 15 november 2026 om 17:00", link("/organisator/activiteiten/77/opkomst")],
   },
@@ -85,7 +115,11 @@ describe("e-mail templates", () => {
       expect(email.html).toContain('lang="nl"');
       expect(email.html).toContain("#b3261e");
       // React puts <!-- --> between text and expressions, so compare the HTML's visible text.
-      const htmlText = email.html.replace(/<!-- -->/g, "").replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+      const htmlText = email.html
+        .replace(/<!-- -->/g, "")
+        .replace(/&#x27;/g, "'")
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, "&");
       for (const fact of facts) {
         expect(email.text).toContain(fact);
         expect(htmlText).toContain(fact);
@@ -105,6 +139,8 @@ describe("e-mail templates", () => {
 
   it("refuses an unknown template and props that do not fit", async () => {
     await expect(renderEmail("does-not-exist", {})).rejects.toThrow(/Unknown e-mail template "does-not-exist"/);
-    await expect(renderEmail("login-code", { code: "1" })).rejects.toThrow(/Invalid props for e-mail template "login-code": link/);
+    await expect(renderEmail("login-code", { code: "1" })).rejects.toThrow(
+      /Invalid props for e-mail template "login-code": link/,
+    );
   });
 });

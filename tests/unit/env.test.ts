@@ -12,7 +12,9 @@ describe("configuration", () => {
 
   it("stops with a clear message on an invalid port or tile URL", () => {
     expect(() => parseEnv({ PORT: "abc" })).toThrow(/PORT/);
-    expect(() => parseEnv({ MAP_TILE_URL: "https://tiles.example/tile.png" })).toThrow(/MAP_TILE_URL: must be an http\(s\) URL with \{z\}/);
+    expect(() => parseEnv({ MAP_TILE_URL: "https://tiles.example/tile.png" })).toThrow(
+      /MAP_TILE_URL: must be an http\(s\) URL with \{z\}/,
+    );
   });
 
   it("refuses a production start without secret and mail key unless demo mode is asked for", () => {

@@ -22,7 +22,10 @@ describe("geocodePlace with PDOK reachable", () => {
 
   it("finds a place and a municipality by name", async () => {
     expect(await geocode.geocodePlace("Zwolle")).toMatchObject({ municipalityCode: "GM0193", approximate: false });
-    expect(await geocode.geocodePlace("Maarssen")).toMatchObject({ label: "Maarssen, Stichtse Vecht, Utrecht", municipalityCode: "GM1904" });
+    expect(await geocode.geocodePlace("Maarssen")).toMatchObject({
+      label: "Maarssen, Stichtse Vecht, Utrecht",
+      municipalityCode: "GM1904",
+    });
     const r = await geocode.geocodePlace("Stichtse Vecht");
     expect(r).toMatchObject({ municipalityCode: "GM1904" });
   });
@@ -37,7 +40,9 @@ describe("geocodePlace with PDOK reachable", () => {
   });
 
   it("geocodes an organiser's address", async () => {
-    expect(await geocode.geocodeAddress({ street: "Oudegracht", houseNumber: "1", postcode: "3511 AB", place: "Utrecht" })).toEqual({
+    expect(
+      await geocode.geocodeAddress({ street: "Oudegracht", houseNumber: "1", postcode: "3511 AB", place: "Utrecht" }),
+    ).toEqual({
       lat: 52.0913,
       lon: 5.1201,
       municipalityCode: "GM0344",
@@ -67,10 +72,14 @@ describe("geocodePlace with PDOK unreachable", () => {
   });
 
   it("still places an organiser's address approximately", async () => {
-    expect(await geocode.geocodeAddress({ street: "Markt", houseNumber: "1", postcode: "6211 CK", place: "Maastricht" })).toMatchObject({
+    expect(
+      await geocode.geocodeAddress({ street: "Markt", houseNumber: "1", postcode: "6211 CK", place: "Maastricht" }),
+    ).toMatchObject({
       municipalityCode: "GM0935",
       approximate: true,
     });
-    expect(await geocode.geocodeAddress({ street: "X", houseNumber: "1", postcode: "9999 ZZ", place: "Nergenshuizen" })).toBeNull();
+    expect(
+      await geocode.geocodeAddress({ street: "X", houseNumber: "1", postcode: "9999 ZZ", place: "Nergenshuizen" }),
+    ).toBeNull();
   });
 });

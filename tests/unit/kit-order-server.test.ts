@@ -18,25 +18,53 @@ import { amsterdamToUtc } from "~/utils/time";
 
 // FAKE_NOW of the demo: 2027 ordering is open.
 const NOW = new Date("2026-11-23T10:00:00+01:00");
-const input = KitOrderInputSchema.parse({ deliveryName: "Demi Organisator", deliveryOrganisation: "Stichting Samen", street: "Oudegracht", houseNumber: "12", postcode: "3511ab", place: "Utrecht", expectedParticipants: 40 });
+const input = KitOrderInputSchema.parse({
+  deliveryName: "Demi Organisator",
+  deliveryOrganisation: "Stichting Samen",
+  street: "Oudegracht",
+  houseNumber: "12",
+  postcode: "3511ab",
+  place: "Utrecht",
+  expectedParticipants: 40,
+});
 let counter = 0;
 
 const edition2027 = () => db.select().from(t.editions).where(eq(t.editions.year, 2027)).get()!;
 
 function organiser(name = `Organisator ${++counter}`) {
-  return db.insert(t.users).values({ email: `org-${++counter}@example.org`, name, role: "organiser" }).returning().get();
+  return db
+    .insert(t.users)
+    .values({ email: `org-${++counter}@example.org`, name, role: "organiser" })
+    .returning()
+    .get();
 }
 
 function activity(ownerId: number, options: { status?: "published" | "pending"; organisation?: string; year?: number } = {}) {
-  const edition = db.select().from(t.editions).where(eq(t.editions.year, options.year ?? 2027)).get()!;
+  const edition = db
+    .select()
+    .from(t.editions)
+    .where(eq(t.editions.year, options.year ?? 2027))
+    .get()!;
   return db
     .insert(t.activities)
     .values({
-      editionId: edition.id, ownerId, organisationName: options.organisation ?? `Organisatie ${ownerId}`, organisationKind: "welzijn",
-      title: `Koffieochtend ${ownerId}`, description: "Kom erbij.", type: "ontmoeting",
-      startsAt: amsterdamToUtc(edition.weekStart, "10:00"), endsAt: amsterdamToUtc(edition.weekStart, "12:00"),
-      street: "Oudegracht", houseNumber: "12a", postcode: "3511 AB", place: "Utrecht", municipalityCode: "GM0344",
-      privateContactName: "X", privateContactEmail: "x@example.org", status: options.status ?? "published",
+      editionId: edition.id,
+      ownerId,
+      organisationName: options.organisation ?? `Organisatie ${ownerId}`,
+      organisationKind: "welzijn",
+      title: `Koffieochtend ${ownerId}`,
+      description: "Kom erbij.",
+      type: "ontmoeting",
+      startsAt: amsterdamToUtc(edition.weekStart, "10:00"),
+      endsAt: amsterdamToUtc(edition.weekStart, "12:00"),
+      street: "Oudegracht",
+      houseNumber: "12a",
+      postcode: "3511 AB",
+      place: "Utrecht",
+      municipalityCode: "GM0344",
+      privateContactName: "X",
+      privateContactEmail: "x@example.org",
+      status: options.status ?? "published",
     })
     .returning()
     .get();
@@ -44,7 +72,10 @@ function activity(ownerId: number, options: { status?: "published" | "pending"; 
 
 const setStockLeft = (left: number) => {
   const e = edition2027();
-  db.update(t.editions).set({ kitStock: countLiveOrders(db, e.id) + left }).where(eq(t.editions.id, e.id)).run();
+  db.update(t.editions)
+    .set({ kitStock: countLiveOrders(db, e.id) + left })
+    .where(eq(t.editions.id, e.id))
+    .run();
 };
 const key = () => `key-${Math.random().toString(36).slice(2)}-${Date.now()}`;
 const outbox = (template: string) => db.select().from(t.emailOutbox).where(eq(t.emailOutbox.template, template)).all();
@@ -63,13 +94,24 @@ describe("placing an order", () => {
 
     const order = db.select().from(t.kitOrders).where(eq(t.kitOrders.reference, reference)).get()!;
     expect(order).toMatchObject({ status: "ordered", postcode: "3511 AB", orderedById: user.id, expectedParticipants: 40 });
-    const log = db.select().from(t.auditLog).where(and(eq(t.auditLog.entityType, "kit_order"), eq(t.auditLog.entityId, String(order.id)))).all();
+    const log = db
+      .select()
+      .from(t.auditLog)
+      .where(and(eq(t.auditLog.entityType, "kit_order"), eq(t.auditLog.entityId, String(order.id))))
+      .all();
     expect(log).toMatchObject([{ action: "kit_order.placed", actorId: user.id }]);
     const mail = outbox("kit-order-confirmation").find((m) => m.toAddress === user.email)!;
     expect(mail.props).toEqual({
       reference,
       activityTitle: a.title,
-      address: { name: "Demi Organisator", organisation: "Stichting Samen", street: "Oudegracht", houseNumber: "12", postcode: "3511 AB", place: "Utrecht" },
+      address: {
+        name: "Demi Organisator",
+        organisation: "Stichting Samen",
+        street: "Oudegracht",
+        houseNumber: "12",
+        postcode: "3511 AB",
+        place: "Utrecht",
+      },
       contents: edition2027().kitContents,
       orderUrl: `http://localhost:3000/organisator/pakketten/${reference}`,
     });
@@ -78,7 +120,13 @@ describe("placing an order", () => {
   it("offers the activity's address as the default delivery address", () => {
     const user = organiser("Demi");
     const a = activity(user.id);
-    expect(getKitOrderPage(user, a.id, NOW)?.defaults).toMatchObject({ deliveryName: "Demi", street: "Oudegracht", houseNumber: "12", postcode: "3511 AB", place: "Utrecht" });
+    expect(getKitOrderPage(user, a.id, NOW)?.defaults).toMatchObject({
+      deliveryName: "Demi",
+      street: "Oudegracht",
+      houseNumber: "12",
+      postcode: "3511 AB",
+      place: "Utrecht",
+    });
   });
 
   it("treats the same submission key twice as one order (double click, resubmitted form)", () => {
@@ -88,16 +136,30 @@ describe("placing an order", () => {
     const first = placeKitOrder({ userId: user.id, activityId: a.id, input, submissionKey, now: NOW });
     const second = placeKitOrder({ userId: user.id, activityId: a.id, input, submissionKey, now: NOW });
     expect(second).toEqual({ ...first, duplicate: true });
-    expect(db.select({ n: sql<number>`count(*)` }).from(t.kitOrders).where(eq(t.kitOrders.activityId, a.id)).get()!.n).toBe(1);
+    expect(
+      db
+        .select({ n: sql<number>`count(*)` })
+        .from(t.kitOrders)
+        .where(eq(t.kitOrders.activityId, a.id))
+        .get()!.n,
+    ).toBe(1);
   });
 
   it("refuses a second live order for the same activity, and allows a new one after cancelling", () => {
     const user = organiser();
     const a = activity(user.id);
     const first = placeKitOrder({ userId: user.id, activityId: a.id, input, submissionKey: key(), now: NOW });
-    expect(placeKitOrder({ userId: user.id, activityId: a.id, input, submissionKey: key(), now: NOW })).toMatchObject({ ok: false, reason: "already_ordered" });
-    expect(first.ok && cancelKitOrderByOrganiser({ reference: first.reference, userId: user.id, now: NOW })).toEqual({ ok: true });
-    expect(placeKitOrder({ userId: user.id, activityId: a.id, input, submissionKey: key(), now: NOW })).toMatchObject({ ok: true, reference: `KE2027-${String(a.id).padStart(5, "0")}-2` });
+    expect(placeKitOrder({ userId: user.id, activityId: a.id, input, submissionKey: key(), now: NOW })).toMatchObject({
+      ok: false,
+      reason: "already_ordered",
+    });
+    expect(first.ok && cancelKitOrderByOrganiser({ reference: first.reference, userId: user.id, now: NOW })).toEqual({
+      ok: true,
+    });
+    expect(placeKitOrder({ userId: user.id, activityId: a.id, input, submissionKey: key(), now: NOW })).toMatchObject({
+      ok: true,
+      reference: `KE2027-${String(a.id).padStart(5, "0")}-2`,
+    });
   });
 
   it("refuses someone else's activity, an unpublished one, and orders outside the window", () => {
@@ -105,20 +167,66 @@ describe("placing an order", () => {
     const other = organiser();
     const a = activity(owner.id);
     const pending = activity(owner.id, { status: "pending" });
-    expect(placeKitOrder({ userId: other.id, activityId: a.id, input, submissionKey: key(), now: NOW })).toMatchObject({ ok: false, reason: "not_found" });
+    expect(placeKitOrder({ userId: other.id, activityId: a.id, input, submissionKey: key(), now: NOW })).toMatchObject({
+      ok: false,
+      reason: "not_found",
+    });
     expect(getKitOrderPage(other, a.id, NOW)).toBeNull();
-    expect(placeKitOrder({ userId: owner.id, activityId: pending.id, input, submissionKey: key(), now: NOW })).toMatchObject({ ok: false, reason: "not_published" });
-    expect(placeKitOrder({ userId: owner.id, activityId: a.id, input, submissionKey: key(), now: amsterdamToUtc("2026-11-01", "23:59") })).toMatchObject({ ok: false, reason: "not_open" });
-    expect(placeKitOrder({ userId: owner.id, activityId: a.id, input, submissionKey: key(), now: amsterdamToUtc("2027-09-01", "00:00") })).toMatchObject({ ok: false, reason: "closed" });
-    expect(placeKitOrder({ userId: owner.id, activityId: a.id, input, submissionKey: key(), now: amsterdamToUtc("2027-08-31", "23:59") })).toMatchObject({ ok: true });
+    expect(placeKitOrder({ userId: owner.id, activityId: pending.id, input, submissionKey: key(), now: NOW })).toMatchObject({
+      ok: false,
+      reason: "not_published",
+    });
+    expect(
+      placeKitOrder({
+        userId: owner.id,
+        activityId: a.id,
+        input,
+        submissionKey: key(),
+        now: amsterdamToUtc("2026-11-01", "23:59"),
+      }),
+    ).toMatchObject({ ok: false, reason: "not_open" });
+    expect(
+      placeKitOrder({
+        userId: owner.id,
+        activityId: a.id,
+        input,
+        submissionKey: key(),
+        now: amsterdamToUtc("2027-09-01", "00:00"),
+      }),
+    ).toMatchObject({ ok: false, reason: "closed" });
+    expect(
+      placeKitOrder({
+        userId: owner.id,
+        activityId: a.id,
+        input,
+        submissionKey: key(),
+        now: amsterdamToUtc("2027-08-31", "23:59"),
+      }),
+    ).toMatchObject({ ok: true });
   });
 
   it("keeps to the limit per organisation", () => {
     db.update(t.editions).set({ kitLimitPerOrganisation: 1 }).run();
     const one = organiser();
     const two = organiser();
-    expect(placeKitOrder({ userId: one.id, activityId: activity(one.id, { organisation: "Buurtkamer De Brug" }).id, input, submissionKey: key(), now: NOW })).toMatchObject({ ok: true });
-    expect(placeKitOrder({ userId: two.id, activityId: activity(two.id, { organisation: " buurtkamer de brug" }).id, input, submissionKey: key(), now: NOW })).toMatchObject({ ok: false, reason: "organisation_limit" });
+    expect(
+      placeKitOrder({
+        userId: one.id,
+        activityId: activity(one.id, { organisation: "Buurtkamer De Brug" }).id,
+        input,
+        submissionKey: key(),
+        now: NOW,
+      }),
+    ).toMatchObject({ ok: true });
+    expect(
+      placeKitOrder({
+        userId: two.id,
+        activityId: activity(two.id, { organisation: " buurtkamer de brug" }).id,
+        input,
+        submissionKey: key(),
+        now: NOW,
+      }),
+    ).toMatchObject({ ok: false, reason: "organisation_limit" });
   });
 });
 
@@ -131,10 +239,18 @@ describe("stock", () => {
     const first = placeKitOrder({ userId: u1.id, activityId: a1.id, input, submissionKey: key(), now: NOW });
     expect(first.ok).toBe(true);
     expect(kitOrderOverview(2027)!.stockLeft).toBe(0);
-    expect(placeKitOrder({ userId: u2.id, activityId: a2.id, input, submissionKey: key(), now: NOW })).toMatchObject({ ok: false, reason: "sold_out" });
-    expect(first.ok && endKitOrderByTeam({ reference: first.reference, to: "rejected", reason: "Dubbele aanvraag.", actorId: u2.id, now: NOW })).toEqual({ ok: true });
+    expect(placeKitOrder({ userId: u2.id, activityId: a2.id, input, submissionKey: key(), now: NOW })).toMatchObject({
+      ok: false,
+      reason: "sold_out",
+    });
+    expect(
+      first.ok &&
+        endKitOrderByTeam({ reference: first.reference, to: "rejected", reason: "Dubbele aanvraag.", actorId: u2.id, now: NOW }),
+    ).toEqual({ ok: true });
     expect(kitOrderOverview(2027)!.stockLeft).toBe(1);
-    expect(placeKitOrder({ userId: u2.id, activityId: a2.id, input, submissionKey: key(), now: NOW })).toMatchObject({ ok: true });
+    expect(placeKitOrder({ userId: u2.id, activityId: a2.id, input, submissionKey: key(), now: NOW })).toMatchObject({
+      ok: true,
+    });
   });
 
   it("with 10 left, 50 simultaneous requests from different organisers give exactly 10 orders", async () => {
@@ -157,9 +273,24 @@ describe("stock", () => {
 
   it("does not let the team set the stock below what is already ordered", () => {
     const live = countLiveOrders(db, edition2027().id);
-    const settings = { opensDate: "2026-11-02", opensTime: "00:00", closesDate: "2027-09-01", closesTime: "00:00", kitLimitPerOrganisation: undefined, contents: [{ item: "Placemats", quantity: 50 }] };
-    const team = db.insert(t.users).values({ email: `team-${++counter}@example.org`, role: "programme_team" }).returning().get();
-    expect(updateKitSettings(2027, { ...settings, kitStock: live - 1 }, team.id, NOW)).toEqual({ ok: false, reason: "stock_below_orders", live });
+    const settings = {
+      opensDate: "2026-11-02",
+      opensTime: "00:00",
+      closesDate: "2027-09-01",
+      closesTime: "00:00",
+      kitLimitPerOrganisation: undefined,
+      contents: [{ item: "Placemats", quantity: 50 }],
+    };
+    const team = db
+      .insert(t.users)
+      .values({ email: `team-${++counter}@example.org`, role: "programme_team" })
+      .returning()
+      .get();
+    expect(updateKitSettings(2027, { ...settings, kitStock: live - 1 }, team.id, NOW)).toEqual({
+      ok: false,
+      reason: "stock_below_orders",
+      live,
+    });
     expect(updateKitSettings(2027, { ...settings, kitStock: live + 5 }, team.id, NOW)).toEqual({ ok: true });
     expect(kitOrderOverview(2027)!.stockLeft).toBe(5);
     expect(db.select().from(t.auditLog).where(eq(t.auditLog.action, "edition.kit_settings_updated")).all()).toHaveLength(1);
@@ -168,46 +299,94 @@ describe("stock", () => {
 
 describe("fulfilment", () => {
   it("moves orders forward in bulk, skips those that cannot, audits every change and mails on shipping", () => {
-    const team = db.insert(t.users).values({ email: `team-${++counter}@example.org`, name: "Pim", role: "programme_team" }).returning().get();
+    const team = db
+      .insert(t.users)
+      .values({ email: `team-${++counter}@example.org`, name: "Pim", role: "programme_team" })
+      .returning()
+      .get();
     const people = [organiser(), organiser(), organiser()];
     const refs = people.map((u) => {
       const r = placeKitOrder({ userId: u.id, activityId: activity(u.id).id, input, submissionKey: key(), now: NOW });
       if (!r.ok) throw new Error("order failed");
       return r.reference;
     });
-    const ids = refs.map((r) => db.select({ id: t.kitOrders.id }).from(t.kitOrders).where(eq(t.kitOrders.reference, r)).get()!.id);
+    const ids = refs.map(
+      (r) => db.select({ id: t.kitOrders.id }).from(t.kitOrders).where(eq(t.kitOrders.reference, r)).get()!.id,
+    );
     expect(cancelKitOrderByOrganiser({ reference: refs[2], userId: people[2].id, now: NOW })).toEqual({ ok: true });
 
-    expect(bulkUpdateKitOrders({ ids, to: "processing", actorId: team.id, now: NOW })).toEqual({ updated: refs.slice(0, 2), skipped: [refs[2]] });
-    expect(bulkUpdateKitOrders({ ids: ids.slice(0, 1), to: "shipped", shippedOn: "2026-11-25", actorId: team.id, now: NOW })).toEqual({ updated: [refs[0]], skipped: [] });
+    expect(bulkUpdateKitOrders({ ids, to: "processing", actorId: team.id, now: NOW })).toEqual({
+      updated: refs.slice(0, 2),
+      skipped: [refs[2]],
+    });
+    expect(
+      bulkUpdateKitOrders({ ids: ids.slice(0, 1), to: "shipped", shippedOn: "2026-11-25", actorId: team.id, now: NOW }),
+    ).toEqual({ updated: [refs[0]], skipped: [] });
 
     const shipped = db.select().from(t.kitOrders).where(eq(t.kitOrders.id, ids[0])).get()!;
     expect(shipped).toMatchObject({ status: "shipped", shippedOn: "2026-11-25" });
-    expect(outbox("kit-shipped").filter((m) => m.toAddress === people[0].email).map((m) => m.props)).toEqual([
-      { reference: refs[0], activityTitle: `Koffieochtend ${people[0].id}`, shippedOn: "2026-11-25" },
-    ]);
-    const log = db.select().from(t.auditLog).where(and(eq(t.auditLog.entityType, "kit_order"), eq(t.auditLog.entityId, String(ids[0])))).all();
+    expect(
+      outbox("kit-shipped")
+        .filter((m) => m.toAddress === people[0].email)
+        .map((m) => m.props),
+    ).toEqual([{ reference: refs[0], activityTitle: `Koffieochtend ${people[0].id}`, shippedOn: "2026-11-25" }]);
+    const log = db
+      .select()
+      .from(t.auditLog)
+      .where(and(eq(t.auditLog.entityType, "kit_order"), eq(t.auditLog.entityId, String(ids[0]))))
+      .all();
     expect(log.map((l) => [l.action, l.actorId, l.details?.to])).toEqual([
       ["kit_order.placed", people[0].id, "ordered"],
       ["kit_order.status_changed", team.id, "processing"],
       ["kit_order.status_changed", team.id, "shipped"],
     ]);
     // Shipped orders can no longer be cancelled or rejected.
-    expect(cancelKitOrderByOrganiser({ reference: refs[0], userId: people[0].id, now: NOW })).toEqual({ ok: false, reason: "too_late" });
-    expect(endKitOrderByTeam({ reference: refs[0], to: "rejected", reason: "x", actorId: team.id, now: NOW })).toEqual({ ok: false, reason: "too_late" });
+    expect(cancelKitOrderByOrganiser({ reference: refs[0], userId: people[0].id, now: NOW })).toEqual({
+      ok: false,
+      reason: "too_late",
+    });
+    expect(endKitOrderByTeam({ reference: refs[0], to: "rejected", reason: "x", actorId: team.id, now: NOW })).toEqual({
+      ok: false,
+      reason: "too_late",
+    });
     // Rejecting with a reason mails the organiser.
-    expect(endKitOrderByTeam({ reference: refs[1], to: "rejected", reason: "Adres is een postbus.", actorId: team.id, now: NOW })).toEqual({ ok: true });
-    expect(outbox("kit-order-cancelled").find((m) => m.toAddress === people[1].email)?.props).toEqual({ reference: refs[1], activityTitle: `Koffieochtend ${people[1].id}`, reason: "Adres is een postbus." });
+    expect(
+      endKitOrderByTeam({ reference: refs[1], to: "rejected", reason: "Adres is een postbus.", actorId: team.id, now: NOW }),
+    ).toEqual({ ok: true });
+    expect(outbox("kit-order-cancelled").find((m) => m.toAddress === people[1].email)?.props).toEqual({
+      reference: refs[1],
+      activityTitle: `Koffieochtend ${people[1].id}`,
+      reason: "Adres is een postbus.",
+    });
   });
 
   it("filters and searches the list", () => {
     const user = organiser();
     const a = activity(user.id);
-    const r = placeKitOrder({ userId: user.id, activityId: a.id, input: { ...input, deliveryName: "Zoë Zoekbaar" }, submissionKey: key(), now: NOW });
+    const r = placeKitOrder({
+      userId: user.id,
+      activityId: a.id,
+      input: { ...input, deliveryName: "Zoë Zoekbaar" },
+      submissionKey: key(),
+      now: NOW,
+    });
     expect(r.ok).toBe(true);
     const byName = listKitOrders({ year: 2027, q: "zoë" }, { limit: 10, offset: 0 });
     expect(byName.rows.map((o) => o.deliveryName)).toEqual(["Zoë Zoekbaar"]);
-    expect(listKitOrders({ year: 2027, q: "3511ab", province: "Utrecht", municipality: "GM0344", status: "ordered", from: "2026-11-23", to: "2026-11-23" }, { limit: 100, offset: 0 }).total).toBeGreaterThan(0);
+    expect(
+      listKitOrders(
+        {
+          year: 2027,
+          q: "3511ab",
+          province: "Utrecht",
+          municipality: "GM0344",
+          status: "ordered",
+          from: "2026-11-23",
+          to: "2026-11-23",
+        },
+        { limit: 100, offset: 0 },
+      ).total,
+    ).toBeGreaterThan(0);
     expect(listKitOrders({ year: 2027, q: "zoë", province: "Limburg" }, { limit: 10, offset: 0 }).total).toBe(0);
     expect(listKitOrders({ year: 2027, q: "zoë", from: "2026-11-24" }, { limit: 10, offset: 0 }).total).toBe(0);
     expect(listKitOrders({ year: 2027, q: "%" }, { limit: 10, offset: 0 }).total).toBe(0);
@@ -221,7 +400,14 @@ describe("CSV export for the mailing house", () => {
     const r = placeKitOrder({
       userId: user.id,
       activityId: a.id,
-      input: { ...input, deliveryName: "=HYPERLINK(\"x\")", deliveryOrganisation: 'Stichting "De Brug", Utrecht', street: "Coöperatiestraat", place: "Súdwest-Fryslân", houseNumberAddition: "bis" },
+      input: {
+        ...input,
+        deliveryName: '=HYPERLINK("x")',
+        deliveryOrganisation: 'Stichting "De Brug", Utrecht',
+        street: "Coöperatiestraat",
+        place: "Súdwest-Fryslân",
+        houseNumberAddition: "bis",
+      },
       submissionKey: key(),
       now: new Date("2026-11-23T09:05:00Z"),
     });

@@ -14,7 +14,11 @@ import { dutchPostcode, normalizeDutchPostcode } from "~/utils/postcode";
 import { amsterdamToUtc } from "~/utils/time";
 
 // The 2027 window as seeded: opens 2 November 2026 00:00, closes 1 September 2027 00:00 (Dutch time).
-const edition = { orderingOpensAt: amsterdamToUtc("2026-11-02", "00:00"), orderingClosesAt: amsterdamToUtc("2027-09-01", "00:00"), kitStock: 900 };
+const edition = {
+  orderingOpensAt: amsterdamToUtc("2026-11-02", "00:00"),
+  orderingClosesAt: amsterdamToUtc("2027-09-01", "00:00"),
+  kitStock: 900,
+};
 const at = (date: string, time: string) => amsterdamToUtc(date, time);
 
 describe("kitAvailability: the ordering window in Dutch time", () => {
@@ -58,8 +62,12 @@ describe("kitAvailability: the ordering window in Dutch time", () => {
   });
 
   it("explains every refusal in plain Dutch with the date", () => {
-    expect(availabilityMessage(kitAvailability(edition, 0, at("2026-10-01", "12:00")))).toBe("Bestellen kan nog niet. Je kunt het pakket bestellen vanaf 2 november 2026 om 00:00.");
-    expect(availabilityMessage(kitAvailability(edition, 0, at("2027-09-05", "12:00")))).toBe("Bestellen kan niet meer. Je kon het pakket bestellen tot en met 31 augustus 2027 om 23:59.");
+    expect(availabilityMessage(kitAvailability(edition, 0, at("2026-10-01", "12:00")))).toBe(
+      "Bestellen kan nog niet. Je kunt het pakket bestellen vanaf 2 november 2026 om 00:00.",
+    );
+    expect(availabilityMessage(kitAvailability(edition, 0, at("2027-09-05", "12:00")))).toBe(
+      "Bestellen kan niet meer. Je kon het pakket bestellen tot en met 31 augustus 2027 om 23:59.",
+    );
     expect(availabilityMessage({ state: "sold_out" })).toMatch(/^De pakketten zijn op\./);
     expect(availabilityMessage({ state: "open", stockLeft: 3 })).toBeNull();
   });
@@ -99,10 +107,26 @@ describe("Dutch postcode", () => {
     expect(dutchPostcode.parse(input)).toBe(output);
   });
 
-  it.each(["0123 AB", "1234 SA", "1234 SD", "1234 SS", "123 AB", "12345 AB", "1234 A", "1234 A1", "10115", "B-1000", "SW1A 1AA", "1234-AB", "ABCD 12"])("refuses %j", (input) => {
+  it.each([
+    "0123 AB",
+    "1234 SA",
+    "1234 SD",
+    "1234 SS",
+    "123 AB",
+    "12345 AB",
+    "1234 A",
+    "1234 A1",
+    "10115",
+    "B-1000",
+    "SW1A 1AA",
+    "1234-AB",
+    "ABCD 12",
+  ])("refuses %j", (input) => {
     const result = dutchPostcode.safeParse(input);
     expect(result.success).toBe(false);
-    expect(result.error?.issues[0].message).toBe("Vul een Nederlandse postcode in, zoals 1234 AB. We bezorgen alleen in Nederland.");
+    expect(result.error?.issues[0].message).toBe(
+      "Vul een Nederlandse postcode in, zoals 1234 AB. We bezorgen alleen in Nederland.",
+    );
   });
 
   it("asks for a postcode when empty", () => {
@@ -111,7 +135,14 @@ describe("Dutch postcode", () => {
 });
 
 describe("order input", () => {
-  const valid = { deliveryName: "Demi Organisator", street: "Oudegracht", houseNumber: "12", postcode: "3511ab", place: "Utrecht", expectedParticipants: 40 };
+  const valid = {
+    deliveryName: "Demi Organisator",
+    street: "Oudegracht",
+    houseNumber: "12",
+    postcode: "3511ab",
+    place: "Utrecht",
+    expectedParticipants: 40,
+  };
 
   it("accepts a Dutch address and normalises the postcode", () => {
     expect(KitOrderInputSchema.parse(valid)).toMatchObject({ postcode: "3511 AB", expectedParticipants: 40 });
@@ -121,10 +152,22 @@ describe("order input", () => {
     [{ expectedParticipants: 0 }, "expectedParticipants", "Vul een aantal in van 1 of meer."],
     [{ expectedParticipants: -5 }, "expectedParticipants", "Vul een aantal in van 1 of meer."],
     [{ expectedParticipants: 2.5 }, "expectedParticipants", "Vul een heel getal in, zoals 40."],
-    [{ expectedParticipants: 1_000_000 }, "expectedParticipants", "Vul een aantal in tot en met 10.000. Verwacht je echt meer? Zet het dan bij de opmerkingen."],
-    [{ houseNumber: "12a" }, "houseNumber", "Vul een huisnummer in met alleen cijfers, zoals 12. Een letter of toevoeging kan in het veld hieronder."],
+    [
+      { expectedParticipants: 1_000_000 },
+      "expectedParticipants",
+      "Vul een aantal in tot en met 10.000. Verwacht je echt meer? Zet het dan bij de opmerkingen.",
+    ],
+    [
+      { houseNumber: "12a" },
+      "houseNumber",
+      "Vul een huisnummer in met alleen cijfers, zoals 12. Een letter of toevoeging kan in het veld hieronder.",
+    ],
     [{ street: " " }, "street", "Vul de straat in."],
-    [{ houseNumberAddition: "<script>" }, "houseNumberAddition", "Vul een korte toevoeging in, zoals A, 2 of bis (hoogstens 10 letters of cijfers)."],
+    [
+      { houseNumberAddition: "<script>" },
+      "houseNumberAddition",
+      "Vul een korte toevoeging in, zoals A, 2 of bis (hoogstens 10 letters of cijfers).",
+    ],
   ])("refuses %j with a Dutch message", (change, path, message) => {
     const result = KitOrderInputSchema.safeParse({ ...valid, ...change });
     expect(result.success).toBe(false);
@@ -133,24 +176,51 @@ describe("order input", () => {
 });
 
 describe("edition package settings", () => {
-  const base = { opensDate: "2026-11-02", opensTime: "00:00", closesDate: "2027-09-01", closesTime: "00:00", kitStock: 900, contents: [{ item: "Placemats", quantity: 50 }, {}, undefined] };
+  const base = {
+    opensDate: "2026-11-02",
+    opensTime: "00:00",
+    closesDate: "2027-09-01",
+    closesTime: "00:00",
+    kitStock: 900,
+    contents: [{ item: "Placemats", quantity: 50 }, {}, undefined],
+  };
 
   it("keeps only filled-in rows of the contents", () => {
     expect(KitSettingsSchema.parse(base).contents).toEqual([{ item: "Placemats", quantity: 50 }]);
   });
 
   it("refuses a closing before the opening, negative stock and half-filled rows", () => {
-    const result = KitSettingsSchema.safeParse({ ...base, closesDate: "2026-11-01", kitStock: -1, contents: [{ item: "Posters" }] });
+    const result = KitSettingsSchema.safeParse({
+      ...base,
+      closesDate: "2026-11-01",
+      kitStock: -1,
+      contents: [{ item: "Posters" }],
+    });
     const messages = Object.fromEntries(result.error!.issues.map((i) => [i.path.join("."), i.message]));
-    expect(messages).toMatchObject({ closesDate: "De sluiting moet na de opening liggen.", kitStock: "De voorraad kan niet negatief zijn.", "contents.0.quantity": "Vul het aantal in." });
+    expect(messages).toMatchObject({
+      closesDate: "De sluiting moet na de opening liggen.",
+      kitStock: "De voorraad kan niet negatief zijn.",
+      "contents.0.quantity": "Vul het aantal in.",
+    });
   });
 });
 
 describe("team filters from the URL", () => {
   it("reads Dutch parameters and ignores nonsense instead of failing", () => {
-    expect(parseKitOrderFilters(new URLSearchParams("jaar=2027&status=shipped&gemeente=GM0344&van=2026-11-01&zoek=Utrecht"))).toEqual({
-      year: 2027, status: "shipped", province: undefined, municipality: "GM0344", from: "2026-11-01", to: undefined, q: "Utrecht", page: 1,
+    expect(
+      parseKitOrderFilters(new URLSearchParams("jaar=2027&status=shipped&gemeente=GM0344&van=2026-11-01&zoek=Utrecht")),
+    ).toEqual({
+      year: 2027,
+      status: "shipped",
+      province: undefined,
+      municipality: "GM0344",
+      from: "2026-11-01",
+      to: undefined,
+      q: "Utrecht",
+      page: 1,
     });
-    expect(parseKitOrderFilters(new URLSearchParams("jaar=abc&status=lost&gemeente=Utrecht&van=gisteren&pagina=-1"))).toMatchObject({ year: undefined, status: undefined, municipality: undefined, from: undefined, page: 1 });
+    expect(
+      parseKitOrderFilters(new URLSearchParams("jaar=abc&status=lost&gemeente=Utrecht&van=gisteren&pagina=-1")),
+    ).toMatchObject({ year: undefined, status: undefined, municipality: undefined, from: undefined, page: 1 });
   });
 });

@@ -10,11 +10,16 @@ import { resendErrorBody, startFakeResend, type FakeResend } from "../fakes/rese
 
 const FROM = "Week tegen Eenzaamheid <noreply@komerbij.example>";
 const T0 = new Date("2026-11-23T10:00:00Z");
-const loginProps = (code: string) => ({ code, link: `https://komerbij.example/inloggen/link?token=${code}`, expiresInMinutes: 15 });
+const loginProps = (code: string) => ({
+  code,
+  link: `https://komerbij.example/inloggen/link?token=${code}`,
+  expiresInMinutes: 15,
+});
 
 let fake: FakeResend;
 const transport = () => createResendTransport({ apiKey: fake.apiKey, from: FROM, baseUrl: fake.url });
-const enqueue = (to: string, code: string) => db.transaction((tx) => enqueueEmail(tx, { template: "login-code", to, props: loginProps(code) }, T0));
+const enqueue = (to: string, code: string) =>
+  db.transaction((tx) => enqueueEmail(tx, { template: "login-code", to, props: loginProps(code) }, T0));
 const rows = () => db.select().from(schema.emailOutbox).orderBy(schema.emailOutbox.id).all();
 
 beforeAll(async () => {
@@ -58,9 +63,18 @@ describe("outbox sender with Resend", () => {
   });
 
   it("sends a login code before an older backlog of attendance requests", async () => {
-    const request = { activityTitle: "Koffie", reportUrl: "https://komerbij.example/opkomst/x", deadline: "2026-12-15T23:00:00.000Z" };
+    const request = {
+      activityTitle: "Koffie",
+      reportUrl: "https://komerbij.example/opkomst/x",
+      deadline: "2026-12-15T23:00:00.000Z",
+    };
     db.transaction((tx) => {
-      for (let i = 0; i < 3; i++) enqueueEmail(tx, { template: "attendance-request", to: `org${i}@example.nl`, props: request }, new Date(T0.getTime() - 60_000));
+      for (let i = 0; i < 3; i++)
+        enqueueEmail(
+          tx,
+          { template: "attendance-request", to: `org${i}@example.nl`, props: request },
+          new Date(T0.getTime() - 60_000),
+        );
     });
     enqueue("wacht@example.nl", "654321");
     await deliverDueEmails({ transport: transport(), now: () => T0, batchSize: 1 });
@@ -135,7 +149,8 @@ describe("outbox sender with Resend", () => {
   it("gives up after a bounded number of attempts and records the last error", async () => {
     enqueue("eli@example.nl", "555555");
     let clock = T0;
-    for (let i = 0; i < 3; i++) fake.failNext({ status: 503, body: resendErrorBody(503, "application_error", `Unavailable ${i + 1}`) });
+    for (let i = 0; i < 3; i++)
+      fake.failNext({ status: 503, body: resendErrorBody(503, "application_error", `Unavailable ${i + 1}`) });
     const options = { transport: transport(), now: () => clock, maxAttempts: 3, backoff: () => 1_000 };
     for (let i = 0; i < 3; i++) {
       await deliverDueEmails(options);
@@ -150,7 +165,10 @@ describe("outbox sender with Resend", () => {
     db.transaction((tx) => enqueueEmail(tx, { template: "no-such-template", to: "f@example.nl", props: {} }, T0));
     db.transaction((tx) => enqueueEmail(tx, { template: "login-code", to: "g@example.nl", props: { code: "1" } }, T0));
     expect(await deliverDueEmails({ transport: transport(), now: () => T0 })).toEqual({ sent: 0, retrying: 0, failed: 2 });
-    expect(rows().map((r) => r.lastError)).toEqual([expect.stringMatching(/Unknown e-mail template/), expect.stringMatching(/Invalid props/)]);
+    expect(rows().map((r) => r.lastError)).toEqual([
+      expect.stringMatching(/Unknown e-mail template/),
+      expect.stringMatching(/Invalid props/),
+    ]);
     expect(fake.requests).toHaveLength(0);
   });
 
@@ -159,7 +177,10 @@ describe("outbox sender with Resend", () => {
     await deliverDueEmails({ transport: transport(), now: () => T0 });
     const [sent] = rows();
     // As if the process died after Resend accepted the message but before the row was updated.
-    db.update(schema.emailOutbox).set({ status: "sending", sentAt: null, providerMessageId: null }).where(eq(schema.emailOutbox.id, sent.id)).run();
+    db.update(schema.emailOutbox)
+      .set({ status: "sending", sentAt: null, providerMessageId: null })
+      .where(eq(schema.emailOutbox.id, sent.id))
+      .run();
 
     expect(recoverInterruptedSends(T0)).toEqual({ requeued: 1, failed: 0 });
     expect(await deliverDueEmails({ transport: transport(), now: () => T0 })).toEqual({ sent: 1, retrying: 0, failed: 0 });
@@ -182,7 +203,11 @@ describe("outbox sender with Resend", () => {
     fake.onRequest(() => {
       if (fake.requests.length === 2) controller.abort();
     });
-    expect(await deliverDueEmails({ transport: transport(), now: () => T0, signal: controller.signal })).toEqual({ sent: 2, retrying: 0, failed: 0 });
+    expect(await deliverDueEmails({ transport: transport(), now: () => T0, signal: controller.signal })).toEqual({
+      sent: 2,
+      retrying: 0,
+      failed: 0,
+    });
     expect(rows().map((r) => r.status)).toEqual(["sent", "sent", "pending", "pending"]);
     expect(await deliverDueEmails({ transport: transport(), now: () => T0 })).toEqual({ sent: 2, retrying: 0, failed: 0 });
     expect(fake.delivered).toHaveLength(4);
@@ -196,16 +221,31 @@ describe("outbox sender with Resend", () => {
     fake.setResponseDelay(100);
     const child = spawn(
       process.execPath,
-      ["--import", "tsx", "--input-type=module", "-e", 'const m = await import("./app/models/outbox-sender.server.ts"); await m.deliverDueEmails({ batchSize: 100 });'],
+      [
+        "--import",
+        "tsx",
+        "--input-type=module",
+        "-e",
+        'const m = await import("./app/models/outbox-sender.server.ts"); await m.deliverDueEmails({ batchSize: 100 });',
+      ],
       {
         cwd: process.cwd(),
-        env: { ...process.env, VITEST: "", NODE_ENV: "test", RESEND_API_KEY: fake.apiKey, RESEND_BASE_URL: fake.url, EMAIL_FROM: FROM },
+        env: {
+          ...process.env,
+          VITEST: "",
+          NODE_ENV: "test",
+          RESEND_API_KEY: fake.apiKey,
+          RESEND_BASE_URL: fake.url,
+          EMAIL_FROM: FROM,
+        },
         stdio: ["ignore", "ignore", "pipe"],
       },
     );
     let stderr = "";
     child.stderr.on("data", (c) => (stderr += c));
-    const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.on("exit", (code, signal) => resolve(signal ?? code)));
+    const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
+      child.on("exit", (code, signal) => resolve(signal ?? code)),
+    );
     fake.onRequest(() => {
       if (fake.requests.length === 3) child.kill("SIGKILL");
     });
@@ -228,25 +268,40 @@ describe("outbox sender with Resend", () => {
     // The interrupted message was asked for twice but sent once, and the row has Resend's first id.
     const interrupted = all[2];
     expect(fake.requests.filter((r) => r.headers["idempotency-key"] === idempotencyKeyFor(interrupted.id))).toHaveLength(2);
-    expect(interrupted.providerMessageId).toBe(fake.delivered.find((d) => d.idempotencyKey === idempotencyKeyFor(interrupted.id))!.id);
+    expect(interrupted.providerMessageId).toBe(
+      fake.delivered.find((d) => d.idempotencyKey === idempotencyKeyFor(interrupted.id))!.id,
+    );
   });
 });
 
 describe("error classification and the demo mailbox", () => {
   it("treats network errors, 429 and 5xx as transient and other 4xx as permanent", () => {
-    expect(classifyResendError({ name: "application_error", statusCode: null, message: "Unable to fetch data." }).transient).toBe(true);
+    expect(classifyResendError({ name: "application_error", statusCode: null, message: "Unable to fetch data." }).transient).toBe(
+      true,
+    );
     expect(classifyResendError({ name: "rate_limit_exceeded", statusCode: 429, message: "slow down" }).transient).toBe(true);
     expect(classifyResendError({ name: "internal_server_error", statusCode: 500, message: "oops" }).transient).toBe(true);
     expect(classifyResendError({ name: "application_error", statusCode: 502, message: "bad gateway" }).transient).toBe(true);
-    expect(classifyResendError({ name: "concurrent_idempotent_requests", statusCode: 409, message: "in flight" }).transient).toBe(true);
+    expect(classifyResendError({ name: "concurrent_idempotent_requests", statusCode: 409, message: "in flight" }).transient).toBe(
+      true,
+    );
     expect(classifyResendError({ name: "validation_error", statusCode: 422, message: "bad to" }).transient).toBe(false);
-    expect(classifyResendError({ name: "invalid_idempotent_request", statusCode: 409, message: "other body" }).transient).toBe(false);
-    expect(classifyResendError({ name: "invalid_api_key", statusCode: 403, message: "no" })).toEqual({ transient: false, error: "403 invalid_api_key: no" });
+    expect(classifyResendError({ name: "invalid_idempotent_request", statusCode: 409, message: "other body" }).transient).toBe(
+      false,
+    );
+    expect(classifyResendError({ name: "invalid_api_key", statusCode: 403, message: "no" })).toEqual({
+      transient: false,
+      error: "403 invalid_api_key: no",
+    });
   });
 
   it("demo mode delivers into the outbox itself: rendered and readable for the mailbox", async () => {
     enqueue("demo@example.nl", "909090");
-    expect(await deliverDueEmails({ transport: createDemoMailboxTransport(), now: () => T0 })).toEqual({ sent: 1, retrying: 0, failed: 0 });
+    expect(await deliverDueEmails({ transport: createDemoMailboxTransport(), now: () => T0 })).toEqual({
+      sent: 1,
+      retrying: 0,
+      failed: 0,
+    });
     const message = getOutboxMessage(rows()[0].id)!;
     expect(message.status).toBe("sent");
     expect(message.subject).toContain("909090");

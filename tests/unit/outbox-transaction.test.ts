@@ -6,7 +6,11 @@ import { audit } from "~/utils/audit.server";
 import { db, immediate, schema } from "~/utils/db.server";
 
 const outboxCount = () => db.select({ n: count() }).from(schema.emailOutbox).get()!.n;
-const invite = (email: string) => ({ template: "team-invite", to: email, props: { inviterName: "Sanne", loginUrl: "https://komerbij.example/inloggen" } });
+const invite = (email: string) => ({
+  template: "team-invite",
+  to: email,
+  props: { inviterName: "Sanne", loginUrl: "https://komerbij.example/inloggen" },
+});
 
 beforeEach(() => {
   db.delete(schema.emailOutbox).run();
@@ -34,7 +38,14 @@ describe("enqueueEmail", () => {
     });
     expect(db.select().from(schema.users).where(eq(schema.users.email, "ok@example.nl")).get()).toBeDefined();
     const row = db.select().from(schema.emailOutbox).get()!;
-    expect(row).toMatchObject({ template: "team-invite", toAddress: "ok@example.nl", status: "pending", attempts: 0, nextAttemptAt: at, html: null });
+    expect(row).toMatchObject({
+      template: "team-invite",
+      toAddress: "ok@example.nl",
+      status: "pending",
+      attempts: 0,
+      nextAttemptAt: at,
+      html: null,
+    });
     expect(row.props).toEqual(invite("x").props);
   });
 

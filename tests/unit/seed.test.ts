@@ -18,8 +18,18 @@ describe("database and seed", () => {
       .prepare("select province, count(*) as n from municipalities group by province order by province")
       .all() as { province: string; n: number }[];
     expect(Object.fromEntries(provinces.map((p) => [p.province, p.n]))).toEqual({
-      Drenthe: 12, Flevoland: 6, "Fryslân": 18, Gelderland: 51, Groningen: 10, Limburg: 31,
-      "Noord-Brabant": 56, "Noord-Holland": 44, Overijssel: 25, Utrecht: 26, Zeeland: 13, "Zuid-Holland": 50,
+      Drenthe: 12,
+      Flevoland: 6,
+      Fryslân: 18,
+      Gelderland: 51,
+      Groningen: 10,
+      Limburg: 31,
+      "Noord-Brabant": 56,
+      "Noord-Holland": 44,
+      Overijssel: 25,
+      Utrecht: 26,
+      Zeeland: 13,
+      "Zuid-Holland": 50,
     });
     const amsterdam = db.$client.prepare("select name, province, lat, lon from municipalities where code = 'GM0363'").get();
     expect(amsterdam).toEqual({ name: "Amsterdam", province: "Noord-Holland", lat: 52.36486, lon: 4.90946 });
@@ -42,7 +52,11 @@ describe("database and seed", () => {
     seed(db, { demo: false });
     const editions = db.query.editions.findMany().sync();
     const today = new Date("2026-11-23T10:00:00+01:00");
-    const phase = (year: number) => editionPhase(editions.find((e) => e.year === year)!, today);
+    const phase = (year: number) =>
+      editionPhase(
+        editions.find((e) => e.year === year)!,
+        today,
+      );
     expect(phase(2024)).toBe("closed");
     expect(phase(2026)).toBe("reporting_open");
     expect(phase(2027)).toBe("ordering_open");
@@ -70,7 +84,11 @@ describe("database and seed", () => {
     const count = (q: string) => (db.$client.prepare(q).get() as { n: number }).n;
     const located = "select count(*) as n from activities where status = 'published' and is_online = 0 and lat is not null";
     expect(count("select count(*) as n from activity_geo")).toBe(count(located));
-    db.$client.prepare("update activities set status = 'cancelled' where id = (select min(id) from activities where status = 'published' and is_online = 0)").run();
+    db.$client
+      .prepare(
+        "update activities set status = 'cancelled' where id = (select min(id) from activities where status = 'published' and is_online = 0)",
+      )
+      .run();
     expect(count("select count(*) as n from activity_geo")).toBe(count(located));
   });
 
@@ -90,6 +108,8 @@ describe("database and seed", () => {
 
     const db = openDatabase(path);
     expect(db.$client.prepare("select count(*) as n from activity_geo").get()).toEqual({ n: 0 });
-    expect((db.$client.prepare("select count(*) as n from __drizzle_migrations").get() as { n: number }).n).toBe(journal.entries.length);
+    expect((db.$client.prepare("select count(*) as n from __drizzle_migrations").get() as { n: number }).n).toBe(
+      journal.entries.length,
+    );
   });
 });

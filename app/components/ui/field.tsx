@@ -19,8 +19,17 @@ export function Field({
   return (
     <div className="field">
       <label htmlFor={meta.id}>{label}</label>
-      {hint ? <p className="hint" id={meta.descriptionId}>{hint}</p> : null}
-      {children({ id: meta.id, name: meta.name, "aria-invalid": invalid || undefined, "aria-describedby": describedBy || undefined })}
+      {hint ? (
+        <p className="hint" id={meta.descriptionId}>
+          {hint}
+        </p>
+      ) : null}
+      {children({
+        id: meta.id,
+        name: meta.name,
+        "aria-invalid": invalid || undefined,
+        "aria-describedby": describedBy || undefined,
+      })}
       <FieldError meta={meta} />
     </div>
   );
@@ -40,7 +49,9 @@ export function FormError({ errors, id }: { errors?: string[]; id?: string }) {
   if (!errors?.length) return null;
   return (
     <div className="alert error" role="alert" id={id}>
-      {errors.map((e) => <p key={e}>{e}</p>)}
+      {errors.map((e) => (
+        <p key={e}>{e}</p>
+      ))}
     </div>
   );
 }
@@ -61,16 +72,35 @@ export function PlainField(props: {
   const hintId = `${name}-hint`;
   const errorId = `${name}-fout`;
   const describedBy = [hint ? hintId : null, errors?.length ? errorId : null].filter(Boolean).join(" ") || undefined;
-  const common = { id: name, name, defaultValue: props.defaultValue, "aria-invalid": errors?.length ? true : undefined, "aria-describedby": describedBy, required };
+  const common = {
+    id: name,
+    name,
+    defaultValue: props.defaultValue,
+    "aria-invalid": errors?.length ? true : undefined,
+    "aria-describedby": describedBy,
+    required,
+  };
   return (
     <div className="field">
       <label htmlFor={name}>
         {label}
         {required ? null : " (niet verplicht)"}
       </label>
-      {hint ? <p className="hint" id={hintId}>{hint}</p> : null}
-      {props.multiline ? <textarea rows={4} {...common} /> : <input type="text" autoComplete={props.autoComplete ?? "off"} inputMode={props.inputMode} {...common} />}
-      {errors?.length ? <p className="field-error" id={errorId}>{errors[0]}</p> : null}
+      {hint ? (
+        <p className="hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
+      {props.multiline ? (
+        <textarea rows={4} {...common} />
+      ) : (
+        <input type="text" autoComplete={props.autoComplete ?? "off"} inputMode={props.inputMode} {...common} />
+      )}
+      {errors?.length ? (
+        <p className="field-error" id={errorId}>
+          {errors[0]}
+        </p>
+      ) : null}
     </div>
   );
 }
