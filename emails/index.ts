@@ -29,6 +29,8 @@ export const emailTemplates = {
 } as const;
 
 export type EmailTemplateName = keyof typeof emailTemplates;
+/** The props a template takes, as its schema accepts them. */
+export type EmailProps<T extends EmailTemplateName> = import("zod").input<(typeof emailTemplates)[T]["schema"]>;
 export const emailTemplateNames = Object.keys(emailTemplates) as EmailTemplateName[];
 
 export type RenderedEmail = { subject: string; html: string; text: string };

@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "@playwright/test";
+import { DEMO_TODAY } from "./helpers/demo-today";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const PDOK_PORT = Number(process.env.E2E_PDOK_PORT ?? 3211);
@@ -46,7 +47,7 @@ export default defineConfig({
         DEMO_MODE: "true",
         PUBLIC_URL: `http://127.0.0.1:${PORT}`,
         // The demo data is written for "today" in November 2026: 2026 is reporting, 2027 is open.
-        FAKE_NOW: "2026-11-23T10:00:00+01:00",
+        FAKE_NOW: DEMO_TODAY,
         MAP_TILE_URL: `http://127.0.0.1:${PORT}/tiles/{z}/{x}/{y}.png`,
         PDOK_LOCATIESERVER_URL: `http://127.0.0.1:${PDOK_PORT}/bzk/locatieserver/search/v3_1`,
       },

@@ -232,7 +232,7 @@ export function scheduleAttendanceRequests(now: Date): { requests: number; remin
       join editions e on e.id = a.edition_id
       join users u on u.id = a.owner_id
       left join (
-        select id, dedupe_key, coalesce(json_extract(props, '$.requestedAt'), next_attempt_at) as requested_at
+        select id, dedupe_key, coalesce(json_extract(props, '$.requestedAt'), created_at) as requested_at
         from email_outbox where dedupe_key like 'attendance-request:%'
       ) req on req.dedupe_key = 'attendance-request:' || a.id
       where a.status = 'published'
@@ -257,7 +257,7 @@ export function scheduleAttendanceRequests(now: Date): { requests: number; remin
           {
             template: "attendance-request",
             to: c.email,
-            props: { ...props, requestedAt: now.toISOString() },
+            props,
             dedupeKey: `attendance-request:${c.id}`,
           },
           now,

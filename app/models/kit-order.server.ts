@@ -529,8 +529,8 @@ export function bulkUpdateKitOrders(args: {
   actorId: number;
   now: Date;
 }) {
-  const { ids, to, actorId, now } = args;
-  if (to === "shipped" && !args.shippedOn) throw new Error("shippedOn is required to ship");
+  const { ids, to, actorId, now, shippedOn } = args;
+  if (to === "shipped" && !shippedOn) throw new Error("shippedOn is required to ship");
   return immediate((tx) => {
     const updated: string[] = [];
     const skipped: string[] = [];
@@ -557,14 +557,14 @@ export function bulkUpdateKitOrders(args: {
           ...(to === "shipped" ? { shippedOn: args.shippedOn } : {}),
         },
       });
-      if (to === "shipped")
+      if (to === "shipped" && shippedOn)
         enqueueEmail(
           tx,
           {
             template: "kit-shipped",
             to: order.email,
             dedupeKey: `kit-shipped:${order.reference}`,
-            props: { reference: order.reference, activityTitle: order.activityTitle, shippedOn: args.shippedOn },
+            props: { reference: order.reference, activityTitle: order.activityTitle, shippedOn },
           },
           now,
         );

@@ -17,7 +17,7 @@
 //    blind, but marked failed with an explanation, so the programme team decides (retry page).
 import { and, asc, eq, lt, lte, sql } from "drizzle-orm";
 import { renderEmail } from "../../emails";
-import { now as clockNow } from "~/utils/clock.server";
+import { deliveryNow } from "~/utils/clock.server";
 import { db, immediate, schema } from "~/utils/db.server";
 import { getEmailTransport, type EmailTransport } from "~/utils/email.server";
 
@@ -33,12 +33,6 @@ export const idempotencyKeyFor = (id: number) => `komerbij-outbox-${id}`;
 /** 30 s, 1, 2, 4, 8, 16, 32 min … capped at 1 hour: about an hour of trying before giving up. */
 export const backoffMs = (attempts: number) => Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 60 * 60_000);
 
-/**
- * The sender's "now": the later of the platform clock and the real clock. FAKE_NOW (demos, browser
- * tests) fixes the platform clock, and rows are enqueued with either clock; this way both are due.
- */
-const senderNow = () => new Date(Math.max(Date.now(), clockNow().getTime()));
-
 export type SenderOptions = {
   transport?: EmailTransport;
   now?: () => Date;
@@ -52,7 +46,7 @@ export type SenderOptions = {
 export type BatchResult = { sent: number; retrying: number; failed: number };
 
 /** Puts rows a crashed sender left in 'sending' back in the queue (see point 4 and 5 above). */
-export function recoverInterruptedSends(at: Date = senderNow()): { requeued: number; failed: number } {
+export function recoverInterruptedSends(at: Date = deliveryNow()): { requeued: number; failed: number } {
   return immediate((tx) => {
     const expired = tx
       .update(schema.emailOutbox)
@@ -115,7 +109,7 @@ const finish = (id: number, values: Partial<typeof schema.emailOutbox.$inferInse
 /** Sends every due message once (until none is due, batchSize is reached or the signal stops it). */
 export async function deliverDueEmails(options: SenderOptions = {}): Promise<BatchResult> {
   const transport = options.transport ?? getEmailTransport();
-  const now = options.now ?? senderNow;
+  const now = options.now ?? deliveryNow;
   const maxAttempts = options.maxAttempts ?? MAX_ATTEMPTS;
   const backoff = options.backoff ?? backoffMs;
   const result: BatchResult = { sent: 0, retrying: 0, failed: 0 };

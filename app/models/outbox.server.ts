@@ -1,20 +1,29 @@
 import { and, count, desc, eq } from "drizzle-orm";
-import { emailTemplateNames, emailTemplates, isEmailTemplate, renderEmail } from "../../emails";
+import {
+  emailTemplateNames,
+  emailTemplates,
+  isEmailTemplate,
+  renderEmail,
+  type EmailProps,
+  type EmailTemplateName,
+} from "../../emails";
 import { audit } from "~/utils/audit.server";
 import type { DbOrTx } from "~/utils/db.server";
 import { db, immediate, schema } from "~/utils/db.server";
 
+/** One message for the outbox: a known template with exactly that template's props (checked by the typecheck). */
 export type OutboxMessage = {
-  /** Template name in emails/ (e.g. "login-code"). */
-  template: string;
-  to: string;
-  props: Record<string, unknown>;
-  /** Same key twice = one message: makes "send this once" (reminders, schedulers) a database rule. */
-  dedupeKey?: string;
-};
+  [T in EmailTemplateName]: {
+    template: T;
+    to: string;
+    props: EmailProps<T>;
+    /** Same key twice = one message: makes "send this once" (reminders, schedulers) a database rule. */
+    dedupeKey?: string;
+  };
+}[EmailTemplateName];
 
 /** Queues an e-mail inside the caller's transaction, so the message exists if and only if the change does. */
-export function enqueueEmail(tx: DbOrTx, message: OutboxMessage, now: Date = new Date()) {
+export function enqueueEmail(tx: DbOrTx, message: OutboxMessage, now: Date) {
   tx.insert(schema.emailOutbox)
     .values({
       template: message.template,
@@ -22,6 +31,7 @@ export function enqueueEmail(tx: DbOrTx, message: OutboxMessage, now: Date = new
       props: message.props,
       dedupeKey: message.dedupeKey ?? null,
       nextAttemptAt: now,
+      createdAt: now,
     })
     .onConflictDoNothing({ target: schema.emailOutbox.dedupeKey })
     .run();

@@ -5,11 +5,11 @@ export function insertSession(id: string, userId: number, expiresAt: Date) {
   db.insert(schema.sessions).values({ id, userId, data: { userId }, expiresAt }).run();
 }
 
-export function readSession(id: string) {
+export function readSession(id: string, now: Date) {
   const row = db
     .select({ data: schema.sessions.data })
     .from(schema.sessions)
-    .where(and(eq(schema.sessions.id, id), gt(schema.sessions.expiresAt, new Date())))
+    .where(and(eq(schema.sessions.id, id), gt(schema.sessions.expiresAt, now)))
     .get();
   return row ? (row.data as { userId: number }) : null;
 }

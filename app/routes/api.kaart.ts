@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { parseSearchParams } from "~/models/activity-search";
 import { listSearchEditions, mapFeatures } from "~/models/activity-search.server";
 import { getPublicEdition } from "~/models/edition.server";
-import { now } from "~/utils/clock.server";
+import { monotonicMs, now } from "~/utils/clock.server";
 
 // Published activities change only when the programme team publishes or an organiser cancels:
 // a CDN may serve an answer for a minute and refresh it in the background for five more.
@@ -27,11 +27,11 @@ const microCache = new Map<string, { at: number; body: string }>();
 
 function cached(key: string, build: () => string): string {
   const hit = microCache.get(key);
-  if (hit && Date.now() - hit.at < MICRO_CACHE_MS) return hit.body;
+  if (hit && monotonicMs() - hit.at < MICRO_CACHE_MS) return hit.body;
   const body = build();
   microCache.delete(key);
   if (microCache.size >= MICRO_CACHE_MAX) microCache.delete(microCache.keys().next().value as string);
-  microCache.set(key, { at: Date.now(), body });
+  microCache.set(key, { at: monotonicMs(), body });
   return body;
 }
 

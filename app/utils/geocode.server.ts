@@ -2,6 +2,7 @@
 // PDOK Locatieserver (https://api.pdok.nl/bzk/locatieserver/search/v3_1). When PDOK cannot be
 // reached in time we fall back to the municipality reference data and say the point is approximate.
 import { db, schema } from "./db.server";
+import { monotonicMs } from "./clock.server";
 import { env } from "./env.server";
 
 const TIMEOUT_MS = 1_500;
@@ -145,7 +146,7 @@ const CACHE_MS = 6 * 60 * 60 * 1000;
 const CACHE_MAX = 2_000;
 function remember(key: string, result: GeocodeResult) {
   if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value as string);
-  cache.set(key, { at: Date.now(), result });
+  cache.set(key, { at: monotonicMs(), result });
 }
 
 /**
@@ -155,7 +156,7 @@ function remember(key: string, result: GeocodeResult) {
 export async function geocodePlace(query: string): Promise<GeocodeResult | GeocodeMiss> {
   const key = normalisePlace(query);
   const cached = cache.get(key);
-  if (cached && Date.now() - cached.at < CACHE_MS) return cached.result;
+  if (cached && monotonicMs() - cached.at < CACHE_MS) return cached.result;
 
   const postcode = POSTCODE.exec(query);
   const q = postcode ? `${postcode[1]}${postcode[2] ? postcode[2].toUpperCase() : ""}` : query.trim();

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { createCookie, createSessionStorage, redirect } from "@remix-run/node";
 import { deleteSession, insertSession, readSession, updateSession } from "~/models/session.server";
 import { getUserById, type UserRole, type SessionUser } from "~/models/user.server";
+import { now } from "./clock.server";
 import { env } from "./env.server";
 
 const SESSION_DAYS = 30;
@@ -20,11 +21,11 @@ export const sessionStorage = createSessionStorage<{ userId: number }>({
   cookie: sessionCookie,
   async createData(data, expires) {
     const id = randomBytes(24).toString("base64url");
-    insertSession(id, Number(data.userId), expires ?? new Date(Date.now() + SESSION_DAYS * 86_400_000));
+    insertSession(id, Number(data.userId), expires ?? new Date(now().getTime() + SESSION_DAYS * 86_400_000));
     return id;
   },
   async readData(id) {
-    return readSession(id);
+    return readSession(id, now());
   },
   async updateData(id, data, expires) {
     updateSession(id, data, expires);

@@ -8,6 +8,7 @@ import { loader as mailbox } from "~/routes/demo.mailbox._index";
 import { action as teamEmailAction, loader as teamEmail } from "~/routes/beheer.e-mail";
 import { db, schema } from "~/utils/db.server";
 import { createDemoMailboxTransport } from "~/utils/email.server";
+import { now } from "~/utils/clock.server";
 import { env } from "~/utils/env.server";
 import { sessionStorage } from "~/utils/session.server";
 import { seed } from "../../db/seed";
@@ -27,18 +28,30 @@ const login = { code: "314159", link: "http://localhost:3000/inloggen/link?token
 beforeAll(async () => {
   seed(db, { demo: true });
   db.delete(schema.emailOutbox).run();
-  db.transaction((tx) => enqueueEmail(tx, { template: "login-code", to: "organisator@example.nl", props: login }));
+  db.transaction((tx) => enqueueEmail(tx, { template: "login-code", to: "organisator@example.nl", props: login }, now()));
   await deliverDueEmails({ transport: createDemoMailboxTransport() });
   // Props that do not fit the template: fails at render time, with the reason.
-  db.transaction((tx) => enqueueEmail(tx, { template: "login-code", to: "kapot@example.nl", props: { code: "0" } }));
+  db.insert(schema.emailOutbox)
+    .values({
+      template: "login-code",
+      toAddress: "kapot@example.nl",
+      props: { code: "0" },
+      nextAttemptAt: now(),
+      createdAt: now(),
+    })
+    .run();
   await deliverDueEmails({ transport: createDemoMailboxTransport() });
   // Still waiting: the sender has not run since.
   db.transaction((tx) =>
-    enqueueEmail(tx, {
-      template: "kit-shipped",
-      to: "organisator@example.nl",
-      props: { reference: "KE-1", activityTitle: "Soep", shippedOn: "2027-09-01" },
-    }),
+    enqueueEmail(
+      tx,
+      {
+        template: "kit-shipped",
+        to: "organisator@example.nl",
+        props: { reference: "KE-1", activityTitle: "Soep", shippedOn: "2027-09-01" },
+      },
+      now(),
+    ),
   );
 });
 

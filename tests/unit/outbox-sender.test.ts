@@ -162,8 +162,13 @@ describe("outbox sender with Resend", () => {
   });
 
   it("fails a message whose template or props are wrong, without calling Resend", async () => {
-    db.transaction((tx) => enqueueEmail(tx, { template: "no-such-template", to: "f@example.nl", props: {} }, T0));
-    db.transaction((tx) => enqueueEmail(tx, { template: "login-code", to: "g@example.nl", props: { code: "1" } }, T0));
+    // Rows an older release could have left behind: the typecheck keeps enqueueEmail from writing them.
+    db.insert(schema.emailOutbox)
+      .values([
+        { template: "no-such-template", toAddress: "f@example.nl", props: {}, nextAttemptAt: T0, createdAt: T0 },
+        { template: "login-code", toAddress: "g@example.nl", props: { code: "1" }, nextAttemptAt: T0, createdAt: T0 },
+      ])
+      .run();
     expect(await deliverDueEmails({ transport: transport(), now: () => T0 })).toEqual({ sent: 0, retrying: 0, failed: 2 });
     expect(rows().map((r) => r.lastError)).toEqual([
       expect.stringMatching(/Unknown e-mail template/),

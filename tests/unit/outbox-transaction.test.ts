@@ -6,8 +6,9 @@ import { audit } from "~/utils/audit.server";
 import { db, immediate, schema } from "~/utils/db.server";
 
 const outboxCount = () => db.select({ n: count() }).from(schema.emailOutbox).get()!.n;
+const T0 = new Date("2026-11-23T09:00:00Z");
 const invite = (email: string) => ({
-  template: "team-invite",
+  template: "team-invite" as const,
   to: email,
   props: { inviterName: "Sanne", loginUrl: "https://komerbij.example/inloggen" },
 });
@@ -22,7 +23,7 @@ describe("enqueueEmail", () => {
       immediate((tx) => {
         const user = tx.insert(schema.users).values({ email: "nieuw@example.nl", role: "programme_team" }).returning().get();
         audit(tx, { actorId: null, action: "user.invited", entityType: "user", entityId: user.id });
-        enqueueEmail(tx, invite(user.email));
+        enqueueEmail(tx, invite(user.email), T0);
         throw new Error("something later in the action went wrong");
       }),
     ).toThrow(/went wrong/);
@@ -51,7 +52,7 @@ describe("enqueueEmail", () => {
 
   it("the same dedupe key twice is one message", () => {
     for (let i = 0; i < 2; i++)
-      db.transaction((tx) => enqueueEmail(tx, { ...invite("once@example.nl"), dedupeKey: "invite:once@example.nl" }));
+      db.transaction((tx) => enqueueEmail(tx, { ...invite("once@example.nl"), dedupeKey: "invite:once@example.nl" }, T0));
     expect(outboxCount()).toBe(1);
   });
 });
