@@ -19,16 +19,6 @@ export type KitOrderStatus = keyof typeof KIT_ORDER_STATUSES;
 export const LIVE_STATUSES = ["ordered", "processing", "shipped"] as const satisfies readonly KitOrderStatus[];
 export const isLive = (status: KitOrderStatus) => (LIVE_STATUSES as readonly string[]).includes(status);
 
-export const DEFAULT_KIT_CONTENTS: KitItem[] = [
-  { item: "Posters (A3)", quantity: 3 },
-  { item: "Placemats", quantity: 50 },
-  { item: "Ansichtkaarten", quantity: 25 },
-  { item: "Gesprekskaartjes (set)", quantity: 5 },
-  { item: "Uitnodigingskaarten", quantity: 50 },
-  { item: "Buttons", quantity: 25 },
-  { item: "Vloerstickers", quantity: 4 },
-];
-
 // ---------------------------------------------------------------- window and stock
 
 export type KitEditionRules = {

@@ -1,10 +1,12 @@
-// The only runtime door from the app to db/: one connection per process, migrated and seeded on open.
+// The only runtime door from the app to db/: one connection per process, migrated and given its
+// reference data on open. (Demo data is loaded by `npm start` / `npm run db:seed`, not here.)
 import { openDatabase, type AppDatabase } from "../../db/client";
+import { ensureReferenceData } from "../../db/reference/load";
+import { MUNICIPALITIES_2025 } from "../../db/reference/municipalities-2025";
 import * as schema from "../../db/schema";
-import { seed } from "../../db/seed";
 import { env } from "./env.server";
 
-export { schema };
+export { schema, MUNICIPALITIES_2025 };
 export type { AppDatabase };
 /** A transaction handle, as given to `db.transaction((tx) => …)`. */
 export type Tx = Parameters<Parameters<AppDatabase["transaction"]>[0]>[0];
@@ -18,7 +20,7 @@ declare global {
 
 function connect(): AppDatabase {
   const db = openDatabase(env.DATABASE_PATH);
-  seed(db, { demo: env.SEED_DEMO_DATA });
+  ensureReferenceData(db);
   return db;
 }
 

@@ -11,7 +11,7 @@ import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { openDatabase } from "../../db/client";
 import { MUNICIPALITIES_2025 } from "../../db/reference/municipalities-2025";
-import { ensureReferenceData } from "../../db/seed";
+import { ensureReferenceData } from "../../db/reference/load";
 
 const ACTIVITIES = 100_000;
 const CONNECTIONS = 50;

@@ -7,10 +7,11 @@ import { loader as myLoader } from "~/routes/organisator.activiteiten._index";
 import { action as moderateAction } from "~/routes/beheer.controle._index";
 import { action as reviewAction } from "~/routes/beheer.controle.$id";
 import { db, schema } from "~/utils/db.server";
-import { DEMO_ORGANISER_EMAIL, DEMO_TEAM_EMAIL, seed } from "../../db/seed";
+import { DEMO_ORGANISER_EMAIL, DEMO_TEAM_EMAIL, seedDemoData } from "~/demo/demo-data.server";
+import { now } from "~/utils/clock.server";
 import { get, outcome, post, sessionCookie } from "../helpers/requests";
 
-seed(db, { demo: true });
+seedDemoData(db, now());
 const organiser = await sessionCookie(DEMO_ORGANISER_EMAIL);
 const other = await sessionCookie("organisator-007@example.org");
 const team = await sessionCookie(DEMO_TEAM_EMAIL);

@@ -1,6 +1,7 @@
 // The dashboard, the comparison and the exports on the demo data, through their loaders.
 import { beforeAll, describe, expect, it } from "vitest";
-import { seed } from "../../db/seed";
+import { seedDemoData } from "~/demo/demo-data.server";
+import { now } from "~/utils/clock.server";
 import { loader as dashboard } from "~/routes/beheer.cijfers._index";
 import { loader as compare } from "~/routes/beheer.cijfers.vergelijken";
 import { loader as editionsExport } from "~/routes/beheer.cijfers.export.edities[.csv]";
@@ -13,7 +14,7 @@ import { get, outcome, sessionCookie } from "../helpers/requests";
 let team = "";
 let organiser = "";
 beforeAll(async () => {
-  seed(db, { demo: true });
+  seedDemoData(db, now());
   team = await sessionCookie("programmateam@example.nl");
   organiser = await sessionCookie("organisator@example.nl");
 });

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { loader as health } from "~/routes/healthz";
 import { loader as notFound } from "~/routes/$";
 import { loader as teamHome } from "~/routes/beheer._index";
-import { seed } from "../../db/seed";
+import { seedDemoData } from "~/demo/demo-data.server";
+import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 import { sessionStorage } from "~/utils/session.server";
 import { getUserByEmail } from "~/models/user.server";
@@ -21,7 +22,7 @@ async function cookieFor(email: string) {
 }
 
 describe("foundation routes", () => {
-  seed(db, { demo: true });
+  seedDemoData(db, now());
 
   it("GET /healthz answers 200 when the database is reachable", async () => {
     const response = await health();

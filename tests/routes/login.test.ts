@@ -5,10 +5,7 @@ import { action as enterCode } from "~/routes/inloggen.code";
 import { action as followLink } from "~/routes/inloggen.link";
 import { getUserByEmail } from "~/models/user.server";
 import { db, schema } from "~/utils/db.server";
-import { seed } from "../../db/seed";
 import { outcome, post } from "../helpers/requests";
-
-seed(db, { demo: false });
 
 function lastLoginMail(to: string) {
   const row = db

@@ -11,7 +11,7 @@ import { createDemoMailboxTransport } from "~/utils/email.server";
 import { now } from "~/utils/clock.server";
 import { env } from "~/utils/env.server";
 import { sessionStorage } from "~/utils/session.server";
-import { seed } from "../../db/seed";
+import { seedDemoData } from "~/demo/demo-data.server";
 
 const args = (url: string, init?: RequestInit, params: Record<string, string> = {}) => ({
   request: new Request(`http://localhost${url}`, init),
@@ -26,7 +26,7 @@ async function cookieFor(email: string) {
 const login = { code: "314159", link: "http://localhost:3000/inloggen/link?token=pi", expiresInMinutes: 15 };
 
 beforeAll(async () => {
-  seed(db, { demo: true });
+  seedDemoData(db, now());
   db.delete(schema.emailOutbox).run();
   db.transaction((tx) => enqueueEmail(tx, { template: "login-code", to: "organisator@example.nl", props: login }, now()));
   await deliverDueEmails({ transport: createDemoMailboxTransport() });

@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { DEFAULT_KIT_CONTENTS, KitOrderInputSchema } from "~/models/kit-order";
+import { KitOrderInputSchema } from "~/models/kit-order";
+import { KIT_CONTENTS } from "../../db/reference/editions";
 import {
   bulkUpdateKitOrders,
   cancelKitOrderByOrganiser,
@@ -81,7 +82,7 @@ const key = () => `key-${Math.random().toString(36).slice(2)}-${Date.now()}`;
 const outbox = (template: string) => db.select().from(t.emailOutbox).where(eq(t.emailOutbox.template, template)).all();
 
 beforeEach(() => {
-  db.update(t.editions).set({ kitStock: 900, kitLimitPerOrganisation: null, kitContents: DEFAULT_KIT_CONTENTS }).run();
+  db.update(t.editions).set({ kitStock: 900, kitLimitPerOrganisation: null, kitContents: KIT_CONTENTS }).run();
 });
 
 describe("placing an order", () => {

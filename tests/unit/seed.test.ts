@@ -6,14 +6,16 @@ import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../db/client";
-import { describeDatabase, seed } from "../../db/seed";
+import { ensureReferenceData } from "../../db/reference/load";
+import { describeDatabase, seedDemoData } from "~/demo/demo-data.server";
+import { DEMO_TODAY } from "../helpers/demo-today";
 import { editionPhase } from "~/models/edition";
 import { freshDatabase } from "../helpers/db";
 
 describe("database and seed", () => {
   it("loads 342 municipalities in 12 provinces with the official counts", () => {
     const { db } = freshDatabase();
-    seed(db, { demo: false });
+    ensureReferenceData(db);
     const provinces = db.$client
       .prepare("select province, count(*) as n from municipalities group by province order by province")
       .all() as { province: string; n: number }[];
@@ -37,7 +39,7 @@ describe("database and seed", () => {
 
   it("has the four editions with their dates and numbers", () => {
     const { db } = freshDatabase();
-    seed(db, { demo: false });
+    ensureReferenceData(db);
     const rows = db.$client.prepare("select year, number, week_start, week_end from editions order by year").all();
     expect(rows).toEqual([
       { year: 2024, number: 15, week_start: "2024-09-26", week_end: "2024-10-02" },
@@ -49,9 +51,9 @@ describe("database and seed", () => {
 
   it("puts 2026 in reporting and opens 2027 for registration and ordering in November 2026", () => {
     const { db } = freshDatabase();
-    seed(db, { demo: false });
+    ensureReferenceData(db);
     const editions = db.query.editions.findMany().sync();
-    const today = new Date("2026-11-23T10:00:00+01:00");
+    const today = new Date(DEMO_TODAY);
     const phase = (year: number) =>
       editionPhase(
         editions.find((e) => e.year === year)!,
@@ -64,7 +66,8 @@ describe("database and seed", () => {
 
   it("seeds demo data of the real order of magnitude, once", () => {
     const { db, path } = freshDatabase();
-    expect(seed(db, { demo: true })).toEqual({ demo: true });
+    ensureReferenceData(db);
+    expect(seedDemoData(db, new Date(DEMO_TODAY))).toEqual({ demo: true });
     const first = describeDatabase(db);
     expect(first.orders2024).toBeGreaterThanOrEqual(650);
     expect(first.orders2024).toBeLessThanOrEqual(720);
@@ -74,13 +77,15 @@ describe("database and seed", () => {
     // Starting again on the same file neither duplicates nor loses anything.
     db.$client.close();
     const again = openDatabase(path);
-    expect(seed(again, { demo: true })).toEqual({ demo: false });
+    ensureReferenceData(again);
+    expect(seedDemoData(again, new Date(DEMO_TODAY))).toEqual({ demo: false });
     expect(describeDatabase(again)).toEqual(first);
   });
 
   it("keeps the spatial index in step with the publication status", () => {
     const { db } = freshDatabase();
-    seed(db, { demo: true });
+    ensureReferenceData(db);
+    seedDemoData(db, new Date(DEMO_TODAY));
     const count = (q: string) => (db.$client.prepare(q).get() as { n: number }).n;
     const located = "select count(*) as n from activities where status = 'published' and is_online = 0 and lat is not null";
     expect(count("select count(*) as n from activity_geo")).toBe(count(located));

@@ -1,113 +1,14 @@
 import { count, sql } from "drizzle-orm";
-import { TARGET_GROUPS, type ActivityType, type TargetGroup } from "../app/models/activity";
-import { defaultWeekForYear, editionNumberForYear } from "../app/models/edition";
-import { DEFAULT_KIT_CONTENTS } from "../app/models/kit-order";
-import { addDays, amsterdamToUtc } from "../app/utils/time";
-import type { AppDatabase } from "./client";
-import { MUNICIPALITIES_2025 } from "./reference/municipalities-2025";
-import * as t from "./schema";
+import { TARGET_GROUPS, type ActivityType, type TargetGroup } from "~/models/activity";
+import { MUNICIPALITIES_2025, schema as t, type AppDatabase } from "~/utils/db.server";
+import { addDays, amsterdamToUtc } from "~/utils/time";
 
 export const DEMO_ORGANISER_EMAIL = "organisator@example.nl";
 export const DEMO_TEAM_EMAIL = "programmateam@example.nl";
 export const DEMO_COORDINATOR_EMAIL = "gemeente.utrecht@example.nl";
 
-type EditionSeed = {
-  year: number;
-  weekStart: string;
-  weekEnd: string;
-  registrationOpens: string;
-  orderingOpens: string;
-  orderingCloses: string;
-  reportDeadline: string;
-  kitStock: number;
-};
-
-// The editions as the programme team set them; 2027 uses the default week rule.
-const EDITIONS: EditionSeed[] = [
-  {
-    year: 2024,
-    weekStart: "2024-09-26",
-    weekEnd: "2024-10-02",
-    registrationOpens: "2024-03-01",
-    orderingOpens: "2024-04-15",
-    orderingCloses: "2024-08-31",
-    reportDeadline: "2024-11-30",
-    kitStock: 750,
-  },
-  {
-    year: 2025,
-    weekStart: "2025-09-25",
-    weekEnd: "2025-10-01",
-    registrationOpens: "2025-03-01",
-    orderingOpens: "2025-04-14",
-    orderingCloses: "2025-08-31",
-    reportDeadline: "2025-11-30",
-    kitStock: 800,
-  },
-  {
-    year: 2026,
-    weekStart: "2026-09-24",
-    weekEnd: "2026-09-30",
-    registrationOpens: "2026-03-02",
-    orderingOpens: "2026-04-13",
-    orderingCloses: "2026-08-31",
-    reportDeadline: "2026-12-15",
-    kitStock: 850,
-  },
-  {
-    year: 2027,
-    ...defaultWeekForYear(2027),
-    registrationOpens: "2026-11-02",
-    orderingOpens: "2026-11-02",
-    orderingCloses: "2027-08-31",
-    reportDeadline: "2027-12-15",
-    kitStock: 900,
-  },
-];
-
-/** Reference facts every installation needs: the municipalities and the editions. Never overwrites edits. */
-export function ensureReferenceData(db: AppDatabase) {
-  db.transaction((tx) => {
-    for (const [code, name, province, lat, lon, minLat, minLon, maxLat, maxLon] of MUNICIPALITIES_2025) {
-      tx.insert(t.municipalities)
-        .values({ code, name, province, lat, lon, minLat, minLon, maxLat, maxLon })
-        .onConflictDoNothing()
-        .run();
-    }
-    for (const e of EDITIONS) {
-      tx.insert(t.editions)
-        .values({
-          year: e.year,
-          number: editionNumberForYear(e.year),
-          weekStart: e.weekStart,
-          weekEnd: e.weekEnd,
-          activityWindowStart: e.weekStart,
-          activityWindowEnd: e.weekEnd,
-          registrationOpensAt: amsterdamToUtc(e.registrationOpens),
-          registrationClosesAt: amsterdamToUtc(addDays(e.weekEnd, 1)),
-          orderingOpensAt: amsterdamToUtc(e.orderingOpens),
-          orderingClosesAt: amsterdamToUtc(addDays(e.orderingCloses, 1)),
-          reportDeadline: amsterdamToUtc(addDays(e.reportDeadline, 1)),
-          kitStock: e.kitStock,
-          kitContents: DEFAULT_KIT_CONTENTS,
-        })
-        .onConflictDoNothing()
-        .run();
-    }
-  });
-}
-
-/** Reference data always; demo data only into a database that has no users yet. Safe to run twice. */
-export function seed(db: AppDatabase, options: { demo: boolean }) {
-  ensureReferenceData(db);
-  if (!options.demo) return { demo: false };
-  const [{ users }] = db.select({ users: count() }).from(t.users).all();
-  if (users > 0) return { demo: false };
-  seedDemoData(db);
-  return { demo: true };
-}
-
 // ---------------------------------------------------------------------------------------------
+// The demo generator (not part of the running server: `npm start` and tests load it on purpose).
 // Demo data: fictional organisers (example.org addresses) and realistic activities, spread over
 // the country roughly in proportion to population. Deterministic, so every install looks alike.
 
@@ -312,9 +213,19 @@ const VOLUMES: Record<number, { activities: number; orderShare: number; reportSh
   2027: { activities: 48, orderShare: 0.3, reportShare: 0, meanParticipants: 0 },
 };
 
-function seedDemoData(db: AppDatabase) {
+/**
+ * Loads the demo data into a database that has no users yet (safe to run twice). `now` is the demo's
+ * "today": what lies before it has happened (orders shipped, attendance reported).
+ */
+export function seedDemoData(db: AppDatabase, now: Date): { demo: boolean } {
+  const [{ users }] = db.select({ users: count() }).from(t.users).all();
+  if (users > 0) return { demo: false };
+  insertDemoData(db, now);
+  return { demo: true };
+}
+
+function insertDemoData(db: AppDatabase, now: Date) {
   const r = random(20100930);
-  const now = new Date();
   db.transaction((tx) => {
     const insertUser = (
       email: string,
