@@ -1,4 +1,4 @@
-// `npm test`: typecheck, unit/route tests (vitest), a fresh build, browser tests (Playwright on
+// `npm test`: Prettier, ESLint, typecheck, unit/route tests (vitest), a fresh build, browser tests (Playwright on
 // Debian's Chromium). Ends with one plain line "N passed, N failed" for CI.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -15,6 +15,15 @@ let failed = 0;
 const only = process.argv[2]; // "unit" or "e2e" to run one half
 
 if (only !== "e2e") {
+  // House style first: formatting, then ESLint (layering, hooks, accessibility, the one clock).
+  if (run("npx", ["prettier", "--check", "--log-level", "warn", "."]) !== 0) {
+    console.error("Formatting differs from Prettier: run `npm run format`.");
+    failed += 1;
+  }
+  if (run("npx", ["eslint", "--max-warnings", "0", "."]) !== 0) {
+    console.error("ESLint failed.");
+    failed += 1;
+  }
   if (run("npx", ["tsc", "--noEmit"]) !== 0) {
     console.error("Typecheck failed.");
     failed += 1;
