@@ -4,12 +4,13 @@
 import { and, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { audit } from "~/utils/audit.server";
 import { db, schema, type DbOrTx } from "~/utils/db.server";
-import { env } from "~/utils/env.server";
 import { geocodeAddress } from "~/utils/geocode.server";
 import { addDays, amsterdamToUtc, utcToAmsterdam } from "~/utils/time";
 import type { ActivityFormValues, TargetGroup } from "./activity";
 import { isRegistrationOpen, weekBounds } from "./edition";
 import type { Edition } from "./edition.server";
+import { absoluteUrl } from "~/utils/public-url.server";
+import { LIVE_STATUS_LIST } from "./kit-order.server";
 import { enqueueEmail } from "./outbox.server";
 
 const a = schema.activities;
@@ -39,7 +40,7 @@ const ownListColumns = {
   cancelReason: a.cancelReason,
   editionId: a.editionId,
   editionYear: schema.editions.year,
-  hasKitOrder: sql<number>`exists(select 1 from kit_orders o where o.activity_id = ${a.id} and o.status not in ('cancelled','rejected'))`,
+  hasKitOrder: sql<number>`exists(select 1 from kit_orders o where o.activity_id = ${a.id} and o.status in ${LIVE_STATUS_LIST})`,
   hasReport: sql<number>`exists(select 1 from attendance_reports r where r.activity_id = ${a.id})`,
 };
 
@@ -214,7 +215,7 @@ export async function registerActivity(
       {
         template: "activity-received",
         to: owner.email,
-        props: { title: values.title, myActivitiesUrl: `${env.PUBLIC_URL}/organisator/activiteiten`, editionYear: edition.year },
+        props: { title: values.title, myActivitiesUrl: absoluteUrl("/organisator/activiteiten"), editionYear: edition.year },
       },
       now,
     );
@@ -334,7 +335,7 @@ export function approveActivities(actor: { id: number }, ids: number[], now: Dat
         {
           template: "activity-published",
           to: p.email,
-          props: { title: p.title, publicUrl: `${env.PUBLIC_URL}/activiteiten/${p.id}` },
+          props: { title: p.title, publicUrl: absoluteUrl(`/activiteiten/${p.id}`) },
         },
         now,
       );
@@ -357,7 +358,7 @@ export function rejectActivity(actor: { id: number }, id: number, reason: string
       {
         template: "activity-rejected",
         to: p.email,
-        props: { title: p.title, reason, editUrl: `${env.PUBLIC_URL}/organisator/activiteiten/${id}/bewerken` },
+        props: { title: p.title, reason, editUrl: absoluteUrl(`/organisator/activiteiten/${id}/bewerken`) },
       },
       now,
     );

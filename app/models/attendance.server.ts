@@ -5,11 +5,11 @@ import { eq, sql } from "drizzle-orm";
 import { audit } from "~/utils/audit.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { db, immediate, schema as t, type DbOrTx } from "~/utils/db.server";
-import { env } from "~/utils/env.server";
 import { createSignedToken, readSignedTokenPurpose, verifySignedToken } from "~/utils/signed-token.server";
 import { addDays, amsterdamToUtc, utcToAmsterdam } from "~/utils/time";
 import { ATTENDANCE_STATE_TEXT, type AttendanceReportInput, type AttendanceState } from "./attendance";
 import { enqueueEmail } from "./outbox.server";
+import { absoluteUrl } from "~/utils/public-url.server";
 
 const DAY_MS = 86_400_000;
 export const REMINDER_AFTER_MS = 7 * DAY_MS;
@@ -40,7 +40,7 @@ export const attendancePurpose = (activityId: number) => `attendance:${activityI
 export function attendanceToken(activityId: number, reportDeadline: Date) {
   return createSignedToken(attendancePurpose(activityId), reportDeadline);
 }
-export const attendanceUrl = (token: string) => `${env.PUBLIC_URL.replace(/\/$/, "")}/opkomst/${token}`;
+export const attendanceUrl = (token: string) => absoluteUrl(`/opkomst/${token}`);
 
 // ---------------------------------------------------------------------------------------------
 // Reading

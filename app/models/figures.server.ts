@@ -11,11 +11,10 @@ import { asc, desc, eq, sql } from "drizzle-orm";
 import { db, schema as t } from "~/utils/db.server";
 import { TARGET_GROUPS, ACTIVITY_TYPES, ORGANISATION_KINDS } from "./activity";
 import { weekBounds } from "./edition";
-import { LIVE_STATUSES } from "./kit-order";
-import { kitOrderOverview } from "./kit-order.server";
+import { kitOrderOverview } from "./kit-fulfilment.server";
+import { LIVE_STATUS_LIST as LIVE } from "./kit-order.server";
 
 const WEEK_MS = 7 * 86_400_000;
-const LIVE = sql.raw(`(${LIVE_STATUSES.map((s) => `'${s}'`).join(", ")})`);
 
 export type FigureEdition = typeof t.editions.$inferSelect;
 

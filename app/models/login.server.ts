@@ -4,6 +4,7 @@ import { audit } from "~/utils/audit.server";
 import { db, schema, type DbOrTx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { enqueueEmail } from "./outbox.server";
+import { absoluteUrl } from "~/utils/public-url.server";
 
 export const CODE_MINUTES = 15;
 const MAX_CODES_PER_ADDRESS = 3;
@@ -47,7 +48,7 @@ export function requestLoginCode(emailInput: string, ip: string | null, now: Dat
       {
         template: "login-code",
         to: email,
-        props: { code, link: `${env.PUBLIC_URL}/inloggen/link?token=${token}`, expiresInMinutes: CODE_MINUTES },
+        props: { code, link: absoluteUrl(`/inloggen/link?token=${token}`), expiresInMinutes: CODE_MINUTES },
       },
       now,
     );

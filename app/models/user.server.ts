@@ -1,8 +1,8 @@
 import { eq, ne } from "drizzle-orm";
 import { audit } from "~/utils/audit.server";
 import { db, schema } from "~/utils/db.server";
-import { env } from "~/utils/env.server";
 import { enqueueEmail } from "./outbox.server";
+import { absoluteUrl } from "~/utils/public-url.server";
 
 export type UserRole = "organiser" | "programme_team" | "coordinator";
 export type SessionUser = { id: number; email: string; name: string | null; role: UserRole; municipalityCode: string | null };
@@ -64,7 +64,7 @@ export function inviteTeamMember(actor: SessionUser, emailInput: string, now: Da
       {
         template: "team-invite",
         to: email,
-        props: { inviterName: actor.name ?? actor.email, loginUrl: `${env.PUBLIC_URL}/inloggen` },
+        props: { inviterName: actor.name ?? actor.email, loginUrl: absoluteUrl("/inloggen") },
       },
       now,
     );

@@ -1,13 +1,11 @@
 import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { KitSettingsSchema } from "~/models/kit-order";
-import { getKitSettings, updateKitSettings } from "~/models/kit-order.server";
+import { getKitSettings, updateKitSettings } from "~/models/kit-settings.server";
+import { actionFailure, attempt, formValues } from "~/utils/action.server";
 import { now } from "~/utils/clock.server";
 import { requireProgrammeTeam } from "~/utils/session.server";
-
-type Errors = Record<string, string[] | null | undefined>;
-type ActionResult = { values: Record<string, string>; errors: Errors };
 
 function settingsFor(params: { year?: string }) {
   const year = Number(params.year);
@@ -25,22 +23,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireProgrammeTeam(request);
   const settings = settingsFor(params);
   const formData = await request.formData();
-  const values = Object.fromEntries([...formData].map(([k, v]) => [k, String(v)]));
+  const values = formValues(formData);
   const submission = parseWithZod(formData, { schema: KitSettingsSchema });
-  if (submission.status !== "success")
-    return data({ values, errors: (submission.error ?? {}) as Errors } satisfies ActionResult, { status: 400 });
-  const result = updateKitSettings(settings.year, submission.value, user.id, now());
-  if (!result.ok && result.reason === "stock_below_orders")
-    return data(
-      {
-        values,
-        errors: {
-          kitStock: [`Er zijn al ${result.live} pakketten besteld. De voorraad kan niet lager zijn dan ${result.live}.`],
-        },
-      } satisfies ActionResult,
-      { status: 400 },
-    );
-  if (!result.ok) throw new Response("Niet gevonden", { status: 404 });
+  if (submission.status !== "success") return actionFailure(values, { fieldErrors: submission.error ?? {} });
+  const saved = attempt(() => updateKitSettings(settings.year, submission.value, user.id, now()), values);
+  if (!saved.ok) return saved.response;
   return redirect(`/beheer/edities/${settings.year}/pakket?opgeslagen=1`, 303);
 }
 
@@ -50,9 +37,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export default function KitSettings() {
   const settings = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const result = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const errors = result?.errors ?? {};
+  const errors = result?.fieldErrors ?? {};
   const saved = settings.values;
   const value = (name: string, fallback: string | number | null | undefined) =>
     result ? (result.values[name] ?? "") : fallback == null ? "" : String(fallback);

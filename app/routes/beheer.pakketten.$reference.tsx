@@ -1,8 +1,9 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { canCancel, canMoveTo, KIT_ORDER_STATUSES } from "~/models/kit-order";
-import { bulkUpdateKitOrders, endKitOrderByTeam, getKitOrderForTeam } from "~/models/kit-order.server";
+import { bulkUpdateKitOrders, endKitOrderByTeam, getKitOrderForTeam } from "~/models/kit-fulfilment.server";
+import { actionFailure, formValues, zodFieldErrors } from "~/utils/action.server";
 import { now } from "~/utils/clock.server";
 import { requireProgrammeTeam } from "~/utils/session.server";
 import { formatDateTime, formatShortDate, utcToAmsterdam } from "~/utils/time";
@@ -75,15 +76,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const found = getKitOrderForTeam(params.reference ?? "");
   if (!found) throw new Response("Niet gevonden", { status: 404 });
   const formData = await request.formData();
-  const parsed = TeamActionSchema.safeParse(
-    Object.fromEntries([...formData].map(([k, v]) => [k, String(v)]).filter(([, v]) => v !== "")),
-  );
-  if (!parsed.success) {
-    return data(
-      { errors: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])) as Record<string, string> },
-      { status: 400 },
-    );
-  }
+  const values = formValues(formData);
+  const parsed = TeamActionSchema.safeParse(Object.fromEntries(Object.entries(values).filter(([, v]) => v !== "")));
+  if (!parsed.success) return actionFailure(values, { fieldErrors: zodFieldErrors(parsed.error) });
   const input = parsed.data;
   const at = now();
   const url = `/beheer/pakketten/${encodeURIComponent(found.order.reference)}`;
@@ -113,8 +108,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export default function TeamKitOrder() {
   const { order, history, today } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as { errors: Record<string, string> } | undefined;
-  const errors = result?.errors ?? {};
+  const result = useActionData<typeof action>();
+  const errors = result?.fieldErrors ?? {};
   const [params] = useSearchParams();
   return (
     <>
@@ -191,7 +186,7 @@ export default function TeamKitOrder() {
                 />
                 {errors.shippedOn ? (
                   <p className="field-error" id="shippedOn-fout">
-                    {errors.shippedOn}
+                    {errors.shippedOn?.[0]}
                   </p>
                 ) : null}
               </div>
@@ -232,7 +227,7 @@ export default function TeamKitOrder() {
               />
               {errors.reason ? (
                 <p className="field-error" id="reason-fout">
-                  {errors.reason}
+                  {errors.reason?.[0]}
                 </p>
               ) : null}
             </div>

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { KIT_ORDER_STATUSES, type KitOrderStatus } from "~/models/kit-order";
@@ -8,7 +8,8 @@ import {
   listFulfilmentOptions,
   listKitOrders,
   resolveKitOrderFilters,
-} from "~/models/kit-order.server";
+} from "~/models/kit-fulfilment.server";
+import { actionFailure, formValues, zodFieldErrors } from "~/utils/action.server";
 import { now } from "~/utils/clock.server";
 import { requireProgrammeTeam } from "~/utils/session.server";
 import { formatShortDate, utcToAmsterdam } from "~/utils/time";
@@ -60,20 +61,16 @@ const BulkSchema = z
       ctx.addIssue({ code: "custom", path: ["shippedOn"], message: "Vul de verzenddatum in." });
   });
 
-type ActionResult = { ok: true; message: string; skipped: string[] } | { ok: false; errors: Record<string, string> };
-
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireProgrammeTeam(request);
   const formData = await request.formData();
+  const values = formValues(formData);
   const parsed = BulkSchema.safeParse({
     ids: formData.getAll("ids").map(String),
     to: formData.get("to") || undefined,
     shippedOn: formData.get("shippedOn") || undefined,
   });
-  if (!parsed.success) {
-    const errors = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
-    return data({ ok: false, errors } satisfies ActionResult, { status: 400 });
-  }
+  if (!parsed.success) return actionFailure(values, { fieldErrors: zodFieldErrors(parsed.error) });
   const { ids, to, shippedOn } = parsed.data;
   const result = bulkUpdateKitOrders({ ids, to, shippedOn, actorId: user.id, now: now() });
   const label = KIT_ORDER_STATUSES[to].toLowerCase();
@@ -81,15 +78,15 @@ export async function action({ request }: ActionFunctionArgs) {
     ok: true,
     message: `${result.updated.length} ${result.updated.length === 1 ? "bestelling" : "bestellingen"} op ‘${label}’ gezet.`,
     skipped: result.skipped,
-  } satisfies ActionResult;
+  } as const;
 }
 
 export const meta: MetaFunction = () => [{ title: "Pakketbestellingen – Programmateam – Kom erbij" }];
 
 export default function KitFulfilment() {
   const { filters, search, overview, options, today, total, pages, orders } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as ActionResult | undefined;
-  const errors = result && !result.ok ? result.errors : {};
+  const result = useActionData<typeof action>();
+  const errors = result && !result.ok ? result.fieldErrors : {};
   const pageLink = (page: number) =>
     `?${new URLSearchParams([...new URLSearchParams(search), ["pagina", String(page)]]).toString()}`;
   return (
@@ -186,9 +183,11 @@ export default function KitFulfilment() {
       ) : null}
       {result && !result.ok ? (
         <div className="alert error" role="alert">
-          {Object.values(errors).map((e) => (
-            <p key={e}>{e}</p>
-          ))}
+          {Object.values(errors)
+            .flatMap((messages) => messages ?? [])
+            .map((message) => (
+              <p key={message}>{message}</p>
+            ))}
         </div>
       ) : null}
       <Form method="post" aria-labelledby="bulk-kop">
@@ -268,7 +267,7 @@ export default function KitFulfilment() {
             </select>
             {errors.to ? (
               <p className="field-error" id="to-fout">
-                {errors.to}
+                {errors.to?.[0]}
               </p>
             ) : null}
           </div>
@@ -287,11 +286,11 @@ export default function KitFulfilment() {
             />
             {errors.shippedOn ? (
               <p className="field-error" id="shippedOn-fout">
-                {errors.shippedOn}
+                {errors.shippedOn?.[0]}
               </p>
             ) : null}
           </div>
-          {errors.ids ? <p className="field-error">{errors.ids}</p> : null}
+          {errors.ids ? <p className="field-error">{errors.ids?.[0]}</p> : null}
           <button type="submit">Status wijzigen</button>
         </fieldset>
       </Form>

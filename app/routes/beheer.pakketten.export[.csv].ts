@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { exportKitOrdersCsv, resolveKitOrderFilters } from "~/models/kit-order.server";
+import { exportKitOrdersCsv, resolveKitOrderFilters } from "~/models/kit-fulfilment.server";
 import { now } from "~/utils/clock.server";
 import { csvDownload } from "~/utils/csv-response.server";
 import { requireProgrammeTeam } from "~/utils/session.server";

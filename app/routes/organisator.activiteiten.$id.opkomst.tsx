@@ -1,12 +1,7 @@
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import {
-  AttendancePageBody,
-  type AttendanceActionResult as ActionResult,
-  type AttendanceErrors,
-  type AttendanceValues,
-} from "~/components/attendance-form";
+import { AttendancePageBody, type AttendanceErrors, type AttendanceValues } from "~/components/attendance-form";
 import { ATTENDANCE_FIELDS, ATTENDANCE_STATE_TEXT, AttendanceReportSchema } from "~/models/attendance";
 import { attendanceView, getAttendanceForOwner, saveAttendanceReport } from "~/models/attendance.server";
 import { now } from "~/utils/clock.server";
@@ -44,7 +39,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export default function ReportAttendance() {
   const view = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   return (
     <>

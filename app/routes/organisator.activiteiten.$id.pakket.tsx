@@ -10,7 +10,7 @@ import {
   refusalMessage,
   type KitItem,
 } from "~/models/kit-order";
-import { getKitOrderPage, placeKitOrder } from "~/models/kit-order.server";
+import { getKitOrderPage, placeKitOrder } from "~/models/kit-ordering.server";
 import { now } from "~/utils/clock.server";
 import { requireUser } from "~/utils/session.server";
 import { formatDateTime } from "~/utils/time";
@@ -29,11 +29,6 @@ const FIELDS = [
   "remarks",
 ] as const;
 const SUBMISSION_KEY = /^[A-Za-z0-9_-]{16,64}$/;
-// Spelled out because `data()` results are not typed through useActionData without the singleFetch type augmentation.
-type ActionResult =
-  | { step: "form"; values: Values; errors: Errors }
-  | { step: "summary"; values: Values; submissionKey: string }
-  | { step: "refused"; message: string; reference: string | null };
 
 async function loadPage(request: Request, id: string | undefined) {
   const user = await requireUser(request);
@@ -108,7 +103,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export default function OrderKit() {
   const { activity, year, contents, closesAt, blocked, liveOrder, defaults } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const result = useActionData<typeof action>();
 
   if (result?.step === "summary")
     return <Summary title={activity.title} contents={contents} values={result.values} submissionKey={result.submissionKey} />;

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { canCancel, KIT_ORDER_STATUSES } from "~/models/kit-order";
-import { cancelKitOrderByOrganiser, getKitOrderForOrganiser } from "~/models/kit-order.server";
+import { cancelKitOrderByOrganiser, getKitOrderForOrganiser } from "~/models/kit-ordering.server";
 import { now } from "~/utils/clock.server";
 import { requireUser } from "~/utils/session.server";
 import { formatDateTime, formatShortDate } from "~/utils/time";

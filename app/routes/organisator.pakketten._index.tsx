@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { KIT_ORDER_STATUSES } from "~/models/kit-order";
-import { getOrganiserKitOverview } from "~/models/kit-order.server";
+import { getOrganiserKitOverview } from "~/models/kit-ordering.server";
 import { now } from "~/utils/clock.server";
 import { requireUser } from "~/utils/session.server";
 import { formatDateTime, formatShortDate } from "~/utils/time";

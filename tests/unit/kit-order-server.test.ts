@@ -4,16 +4,14 @@ import { KitOrderInputSchema } from "~/models/kit-order";
 import { KIT_CONTENTS } from "../../db/reference/editions";
 import {
   bulkUpdateKitOrders,
-  cancelKitOrderByOrganiser,
-  countLiveOrders,
   endKitOrderByTeam,
   exportKitOrdersCsv,
-  getKitOrderPage,
   kitOrderOverview,
   listKitOrders,
-  placeKitOrder,
-  updateKitSettings,
-} from "~/models/kit-order.server";
+} from "~/models/kit-fulfilment.server";
+import { countLiveOrders } from "~/models/kit-order.server";
+import { cancelKitOrderByOrganiser, getKitOrderPage, placeKitOrder } from "~/models/kit-ordering.server";
+import { updateKitSettings } from "~/models/kit-settings.server";
 import { db, schema as t } from "~/utils/db.server";
 import { amsterdamToUtc } from "~/utils/time";
 
@@ -287,12 +285,10 @@ describe("stock", () => {
       .values({ email: `team-${++counter}@example.org`, role: "programme_team" })
       .returning()
       .get();
-    expect(updateKitSettings(2027, { ...settings, kitStock: live - 1 }, team.id, NOW)).toEqual({
-      ok: false,
-      reason: "stock_below_orders",
-      live,
-    });
-    expect(updateKitSettings(2027, { ...settings, kitStock: live + 5 }, team.id, NOW)).toEqual({ ok: true });
+    expect(() => updateKitSettings(2027, { ...settings, kitStock: live - 1 }, team.id, NOW)).toThrow(
+      expect.objectContaining({ reason: "stock_below_orders", field: "kitStock", status: 400 }),
+    );
+    updateKitSettings(2027, { ...settings, kitStock: live + 5 }, team.id, NOW);
     expect(kitOrderOverview(2027)!.stockLeft).toBe(5);
     expect(db.select().from(t.auditLog).where(eq(t.auditLog.action, "edition.kit_settings_updated")).all()).toHaveLength(1);
   });
