@@ -12,18 +12,10 @@ import type { Edition } from "./edition.server";
 import { absoluteUrl } from "~/utils/public-url.server";
 import { LIVE_STATUS_LIST } from "./kit-order.server";
 import { enqueueEmail } from "./outbox.server";
+import { RuleError } from "./rule-error";
 
 const a = schema.activities;
 type Actor = { id: number; email: string };
-
-export class RuleError extends Error {
-  constructor(
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Reading own activities
@@ -130,12 +122,15 @@ async function locate(values: ActivityFormValues): Promise<Located> {
     return { lat: values.pinLat, lon: values.pinLon, municipalityCode: values.municipalityCode, locationApproximate: false };
   const found = await geocodeAddress(values);
   if (!found && !values.municipalityCode)
-    throw new RuleError("We konden deze plaats niet vinden. Controleer de plaats of kies de gemeente.", "municipalityCode");
+    throw new RuleError("We konden deze plaats niet vinden. Controleer de plaats of kies de gemeente.", {
+      status: 400,
+      field: "municipalityCode",
+    });
   if (found && (!values.municipalityCode || values.municipalityCode === found.municipalityCode))
     return { lat: found.lat, lon: found.lon, municipalityCode: found.municipalityCode, locationApproximate: found.approximate };
   // The organiser chose another municipality than the address suggests: trust them, pin at its centre.
   const m = db.select().from(schema.municipalities).where(eq(schema.municipalities.code, values.municipalityCode!)).get();
-  if (!m) throw new RuleError("Kies een gemeente uit de lijst.", "municipalityCode");
+  if (!m) throw new RuleError("Kies een gemeente uit de lijst.", { status: 400, field: "municipalityCode" });
   return { lat: m.lat, lon: m.lon, municipalityCode: m.code, locationApproximate: true };
 }
 

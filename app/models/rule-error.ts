@@ -3,8 +3,8 @@
 // A model that refuses a command because of a rule throws a RuleError: a Dutch message a person can
 // act on (B1), the HTTP status that fits (400 bad input, 404 not yours or not there, 409 the state
 // does not allow it now), and the form field it belongs to, if any. Actions turn it into the one
-// action result shape below, with the form's values kept; nothing has been written, because the
-// model throws inside its transaction.
+// action result shape below (app/utils/action.server.ts), with the form's values kept; nothing has
+// been written, because the model throws inside its transaction.
 
 export type RuleStatus = 400 | 404 | 409;
 
@@ -24,16 +24,16 @@ export class RuleError extends Error {
 
 export const isRuleError = (value: unknown): value is RuleError => value instanceof RuleError;
 
-/** Errors per form field, as conform reports them (a list of Dutch messages per field name). */
+/** Errors per form field: a list of Dutch messages per field name; "" holds the form-wide ones. */
 export type FieldErrors = Record<string, string[] | null | undefined>;
 
 /**
- * What every action returns when it does not redirect: `ok: false` with the values as submitted
- * (so nothing typed is lost), the field errors and a message for the whole form.
+ * What every action answers when it does not redirect: conform's submission reply, so forms built
+ * with conform and plain forms read the same thing — `initialValue` (the values as submitted, so
+ * nothing typed is lost) and `error` (messages per field, "" for the whole form).
  */
 export type ActionFailure = {
-  ok: false;
-  values: Record<string, string>;
-  fieldErrors: FieldErrors;
-  formError: string | null;
+  status: "error";
+  initialValue: Record<string, string>;
+  error: FieldErrors;
 };

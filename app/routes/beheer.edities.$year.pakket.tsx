@@ -25,7 +25,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const values = formValues(formData);
   const submission = parseWithZod(formData, { schema: KitSettingsSchema });
-  if (submission.status !== "success") return actionFailure(values, { fieldErrors: submission.error ?? {} });
+  if (submission.status !== "success") return actionFailure(values, submission.error ?? {});
   const saved = attempt(() => updateKitSettings(settings.year, submission.value, user.id, now()), values);
   if (!saved.ok) return saved.response;
   return redirect(`/beheer/edities/${settings.year}/pakket?opgeslagen=1`, 303);
@@ -39,10 +39,10 @@ export default function KitSettings() {
   const settings = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const errors = result?.fieldErrors ?? {};
+  const errors = result?.error ?? {};
   const saved = settings.values;
   const value = (name: string, fallback: string | number | null | undefined) =>
-    result ? (result.values[name] ?? "") : fallback == null ? "" : String(fallback);
+    result ? (result.initialValue[name] ?? "") : fallback == null ? "" : String(fallback);
   const rows = Math.max(10, saved.contents.length + 3);
   const errorOf = (name: string) => errors[name]?.[0];
   const describe = (name: string, hint?: boolean) =>

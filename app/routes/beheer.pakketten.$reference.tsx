@@ -78,7 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const values = formValues(formData);
   const parsed = TeamActionSchema.safeParse(Object.fromEntries(Object.entries(values).filter(([, v]) => v !== "")));
-  if (!parsed.success) return actionFailure(values, { fieldErrors: zodFieldErrors(parsed.error) });
+  if (!parsed.success) return actionFailure(values, zodFieldErrors(parsed.error));
   const input = parsed.data;
   const at = now();
   const url = `/beheer/pakketten/${encodeURIComponent(found.order.reference)}`;
@@ -109,7 +109,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export default function TeamKitOrder() {
   const { order, history, today } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const errors = result?.fieldErrors ?? {};
+  const errors = result?.error ?? {};
   const [params] = useSearchParams();
   return (
     <>

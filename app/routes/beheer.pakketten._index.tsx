@@ -70,12 +70,12 @@ export async function action({ request }: ActionFunctionArgs) {
     to: formData.get("to") || undefined,
     shippedOn: formData.get("shippedOn") || undefined,
   });
-  if (!parsed.success) return actionFailure(values, { fieldErrors: zodFieldErrors(parsed.error) });
+  if (!parsed.success) return actionFailure(values, zodFieldErrors(parsed.error));
   const { ids, to, shippedOn } = parsed.data;
   const result = bulkUpdateKitOrders({ ids, to, shippedOn, actorId: user.id, now: now() });
   const label = KIT_ORDER_STATUSES[to].toLowerCase();
   return {
-    ok: true,
+    status: "success",
     message: `${result.updated.length} ${result.updated.length === 1 ? "bestelling" : "bestellingen"} op ‘${label}’ gezet.`,
     skipped: result.skipped,
   } as const;
@@ -86,7 +86,7 @@ export const meta: MetaFunction = () => [{ title: "Pakketbestellingen – Progra
 export default function KitFulfilment() {
   const { filters, search, overview, options, today, total, pages, orders } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const errors = result && !result.ok ? result.fieldErrors : {};
+  const errors = result?.status === "error" ? result.error : {};
   const pageLink = (page: number) =>
     `?${new URLSearchParams([...new URLSearchParams(search), ["pagina", String(page)]]).toString()}`;
   return (
@@ -175,13 +175,13 @@ export default function KitFulfilment() {
           Download als CSV voor het verzendhuis ({total} {total === 1 ? "pakket" : "pakketten"})
         </a>
       </p>
-      {result?.ok ? (
+      {result?.status === "success" ? (
         <div className="alert success" role="status">
           <p>{result.message}</p>
           {result.skipped.length ? <p>Niet gewijzigd (status past niet): {result.skipped.join(", ")}.</p> : null}
         </div>
       ) : null}
-      {result && !result.ok ? (
+      {result?.status === "error" ? (
         <div className="alert error" role="alert">
           {Object.values(errors)
             .flatMap((messages) => messages ?? [])

@@ -1,3 +1,4 @@
+import type { SubmissionResult } from "@conform-to/react";
 import { data } from "@remix-run/node";
 import { isRuleError, type ActionFailure, type FieldErrors, type RuleError, type RuleStatus } from "~/models/rule-error";
 
@@ -8,28 +9,30 @@ export function formValues(formData: FormData): Record<string, string> {
   return values;
 }
 
-/** The one failure shape, with its status: 400 for bad input unless the caller says otherwise. */
-export function actionFailure(
-  values: Record<string, string>,
-  errors: { fieldErrors?: FieldErrors; formError?: string | null },
-  status: RuleStatus = 400,
-) {
-  const failure: ActionFailure = {
-    ok: false,
-    values,
-    fieldErrors: errors.fieldErrors ?? {},
-    formError: errors.formError ?? null,
-  };
+/** The one failure shape (see ActionFailure), with its status: 400 for bad input unless the caller says otherwise. */
+export function actionFailure(values: Record<string, string>, error: FieldErrors, status: RuleStatus = 400) {
+  const failure: ActionFailure = { status: "error", initialValue: values, error };
   return data(failure, { status });
 }
 
-/** A model's RuleError as the action's answer: the message next to its field, or above the form. */
-export function ruleFailure(error: RuleError, values: Record<string, string>) {
-  return actionFailure(
-    values,
-    error.field ? { fieldErrors: { [error.field]: [error.message] } } : { formError: error.message },
-    error.status,
-  );
+/** A RuleError's message next to its field, or for the whole form (""). */
+export const ruleErrors = (error: RuleError): FieldErrors => ({ [error.field ?? ""]: [error.message] });
+
+/** A model's RuleError as the action's answer, with the submitted values kept. */
+export const ruleFailure = (error: RuleError, values: Record<string, string>) =>
+  actionFailure(values, ruleErrors(error), error.status);
+
+/** The same for a conform submission: its reply with the rule's message added, and the rule's status. */
+export function ruleReply(
+  error: RuleError,
+  submission: {
+    reply: (options: { fieldErrors?: Record<string, string[]>; formErrors?: string[] }) => SubmissionResult<string[]>;
+  },
+) {
+  const reply = error.field
+    ? submission.reply({ fieldErrors: { [error.field]: [error.message] } })
+    : submission.reply({ formErrors: [error.message] });
+  return data(reply, { status: error.status });
 }
 
 /** Runs a model command; a RuleError becomes the failure answer, anything else is rethrown. */
@@ -45,7 +48,7 @@ export function attempt<T>(
   }
 }
 
-/** A zod error as field errors (first message per top-level field), for schemas parsed without conform. */
+/** A zod error as field errors (messages per top-level field), for schemas parsed without conform. */
 export function zodFieldErrors(error: { issues: { path: (string | number)[]; message: string }[] }): FieldErrors {
   const errors: Record<string, string[]> = {};
   for (const issue of error.issues) (errors[String(issue.path[0] ?? "")] ??= []).push(issue.message);

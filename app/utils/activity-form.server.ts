@@ -1,7 +1,8 @@
 import { parseWithZod } from "@conform-to/zod";
 import { data } from "@remix-run/node";
 import { activityFormSchema, activityWindowText, type ActivityFormValues } from "~/models/activity";
-import { RuleError } from "~/models/activity.server";
+import { isRuleError } from "~/models/rule-error";
+import { ruleReply } from "./action.server";
 import type { Edition } from "~/models/edition.server";
 import { checkHoneypot } from "./honeypot.server";
 
@@ -22,11 +23,8 @@ export async function handleActivityForm(
   try {
     return await command(submission.value);
   } catch (error) {
-    if (!(error instanceof RuleError)) throw error;
-    const reply = error.field
-      ? submission.reply({ fieldErrors: { [error.field]: [error.message] } })
-      : submission.reply({ formErrors: [error.message] });
-    return data(reply, { status: 400 });
+    if (!isRuleError(error)) throw error;
+    return ruleReply(error, submission);
   }
 }
 

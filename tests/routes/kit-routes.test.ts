@@ -384,13 +384,16 @@ describe("fulfilment (programme team)", () => {
     const missingDate = await outcome(() =>
       bulkAction(args(post("/beheer/pakketten?index", team, { ids: String(order.id), to: "shipped", shippedOn: "" }))),
     );
-    expect(missingDate).toMatchObject({ status: 400, body: { ok: false, fieldErrors: { shippedOn: ["Vul de verzenddatum in."] } } });
+    expect(missingDate).toMatchObject({
+      status: 400,
+      body: { status: "error", error: { shippedOn: ["Vul de verzenddatum in."] } },
+    });
     const none = await outcome(() => bulkAction(args(post("/beheer/pakketten?index", team, { to: "processing" }))));
-    expect(none.body.fieldErrors.ids).toEqual(["Kies eerst een of meer bestellingen."]);
+    expect(none.body.error.ids).toEqual(["Kies eerst een of meer bestellingen."]);
     const shipped = await outcome(() =>
       bulkAction(args(post("/beheer/pakketten?index", team, { ids: String(order.id), to: "shipped", shippedOn: "2026-11-30" }))),
     );
-    expect(shipped.body).toMatchObject({ ok: true, skipped: [] });
+    expect(shipped.body).toMatchObject({ status: "success", skipped: [] });
     expect(
       db
         .select()
@@ -462,11 +465,11 @@ describe("fulfilment (programme team)", () => {
       ),
     );
     expect(bad.status).toBe(400);
-    expect(bad.body.fieldErrors).toMatchObject({
+    expect(bad.body.error).toMatchObject({
       kitStock: ["De voorraad kan niet negatief zijn."],
       closesDate: ["De sluiting moet na de opening liggen."],
     });
-    expect(bad.body.values).toMatchObject({ kitStock: "-4", "contents[0].item": "Placemats" });
+    expect(bad.body.initialValue).toMatchObject({ kitStock: "-4", "contents[0].item": "Placemats" });
     // A rule of the model (stock below what is already ordered) comes back the same way, next to its field.
     const live = countLiveOrders(db, db.select().from(t.editions).where(eq(t.editions.year, 2027)).get()!.id);
     expect(live).toBeGreaterThan(0);
@@ -476,8 +479,8 @@ describe("fulfilment (programme team)", () => {
       ),
     );
     expect(below.status).toBe(400);
-    expect(below.body.fieldErrors.kitStock[0]).toContain(`De voorraad kan niet lager zijn dan ${live}`);
-    expect(below.body.values.kitStock).toBe(String(live - 1));
+    expect(below.body.error.kitStock[0]).toContain(`De voorraad kan niet lager zijn dan ${live}`);
+    expect(below.body.initialValue.kitStock).toBe(String(live - 1));
     const ok = await outcome(() => settingsAction(args(post("/beheer/edities/2027/pakket", team, fields), { year: "2027" })));
     expect(ok).toMatchObject({ status: 303, location: "/beheer/edities/2027/pakket?opgeslagen=1" });
     const e = db.select().from(t.editions).where(eq(t.editions.year, 2027)).get()!;
