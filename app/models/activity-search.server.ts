@@ -11,7 +11,7 @@ import { createEvent } from "ics";
 import { db } from "~/utils/db.server";
 import { addDays, amsterdamToUtc } from "~/utils/time";
 import type { ActivityType, TargetGroup } from "./activity";
-import { listEditions, type Edition } from "./edition.server";
+import type { Edition } from "./edition.server";
 import {
   radiusBox,
   WEEKDAYS,
@@ -353,11 +353,6 @@ export function getPublicActivity(id: number): PublicActivity | null {
   ).get(id) as PublicRow | undefined;
   if (!row) return null;
   return toPublic(row, targetGroupsOf([id]).get(id) ?? []);
-}
-
-/** The editions residents can browse: all of them, newest first, with the default marked by the caller. */
-export function listSearchEditions(): Edition[] {
-  return listEditions();
 }
 
 /**

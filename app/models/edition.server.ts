@@ -13,6 +13,16 @@ export function getEditionByYear(year: number): Edition | null {
   return db.select().from(schema.editions).where(eq(schema.editions.year, year)).get() ?? null;
 }
 
+/**
+ * Which edition a request means: the year it names (`?editie=YYYY` or a route's year), else
+ * `fallback()` (each audience has its own default). One behaviour everywhere: a named year that is
+ * malformed or unknown gives null, which routes answer with 404 — never a silent fallback.
+ */
+export function resolveEdition(asked: string | null | undefined, fallback: () => Edition | null): Edition | null {
+  if (asked === null || asked === undefined || asked.trim() === "") return fallback();
+  return /^\d{4}$/.test(asked.trim()) ? getEditionByYear(Number(asked)) : null;
+}
+
 export function getEditionById(id: number): Edition | null {
   return db.select().from(schema.editions).where(eq(schema.editions.id, id)).get() ?? null;
 }

@@ -7,10 +7,11 @@
 // - reports / participants: reports of those activities (one report per activity, the latest version);
 // - estimate: average participants per report × number of activities that should report.
 import { stringify } from "csv-stringify/sync";
-import { asc, desc, eq, sql } from "drizzle-orm";
+import { asc, sql } from "drizzle-orm";
 import { db, schema as t } from "~/utils/db.server";
 import { TARGET_GROUPS, ACTIVITY_TYPES, ORGANISATION_KINDS } from "./activity";
 import { weekBounds } from "./edition";
+import { getEditionByYear, listEditions, resolveEdition, type Edition } from "./edition.server";
 import { kitOrderOverview } from "./kit-fulfilment.server";
 import { LIVE_STATUS_LIST as LIVE } from "./kit-order.server";
 
@@ -18,21 +19,13 @@ const WEEK_MS = 7 * 86_400_000;
 
 export type FigureEdition = typeof t.editions.$inferSelect;
 
-export function listFigureEditions() {
-  return db.select().from(t.editions).orderBy(desc(t.editions.year)).all();
-}
-
 /** The newest edition with activities whose week has ended; else the newest with activities; else the newest. */
 export function defaultFiguresYear(now: Date): number | null {
   const withActivities = db.all<{ year: number; weekStart: string; weekEnd: string }>(sql`
     select e.year, e.week_start as weekStart, e.week_end as weekEnd from editions e
     where exists (select 1 from activities a where a.edition_id = e.id) order by e.year desc`);
   const ended = withActivities.find((e) => weekBounds(e).endsAt <= now);
-  return ended?.year ?? withActivities[0]?.year ?? listFigureEditions()[0]?.year ?? null;
-}
-
-export function getFigureEdition(year: number) {
-  return db.select().from(t.editions).where(eq(t.editions.year, year)).get() ?? null;
+  return ended?.year ?? withActivities[0]?.year ?? listEditions()[0]?.year ?? null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -184,9 +177,7 @@ export function figuresPerTargetGroup(editionId: number, now: Date): Breakdown[]
 }
 
 /** Everything the dashboard shows for one edition; null when the edition does not exist. */
-export function editionFigures(year: number, now: Date) {
-  const edition = getFigureEdition(year);
-  if (!edition) return null;
+export function editionFigures(edition: Edition, now: Date) {
   const activities = activityCounts(edition.id);
   const perMunicipality = figuresPerMunicipality(edition.id, now);
   const whiteSpots = perMunicipality
@@ -477,9 +468,10 @@ export function activitiesCsv(editionId: number, options: { withContact: boolean
   ]);
 }
 
-/** The edition named by `?editie=YYYY`, else the default one for the figures; null when unknown. */
-export function figureEditionFromQuery(url: URL, now: Date) {
-  const asked = url.searchParams.get("editie");
-  const year = asked && /^\d{4}$/.test(asked) ? Number(asked) : defaultFiguresYear(now);
-  return year ? getFigureEdition(year) : null;
+/** The edition the figures pages mean: `?editie=YYYY` (or another parameter naming one), else the default; null when unknown. */
+export function figuresEdition(url: URL | string, now: Date, param = "editie"): Edition | null {
+  return resolveEdition(new URL(url).searchParams.get(param), () => {
+    const year = defaultFiguresYear(now);
+    return year ? getEditionByYear(year) : null;
+  });
 }

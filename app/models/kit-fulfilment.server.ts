@@ -14,6 +14,7 @@ import {
   type KitOrderStatus,
 } from "./kit-order";
 import { orderColumns, type EndOrderResult } from "./kit-order.server";
+import { getEditionByYear, resolveEdition } from "./edition.server";
 import { enqueueEmail } from "./outbox.server";
 
 const t = schema;
@@ -42,9 +43,11 @@ export function defaultFulfilmentYear(now: Date): number | null {
 
 /** The team's list filters from the URL, defaulting to the edition the team works on now (null: no editions). */
 export function resolveKitOrderFilters(params: URLSearchParams, now: Date): (KitOrderFilters & { page: number }) | null {
-  const { year, ...rest } = parseKitOrderFilters(params);
-  const chosen = year ?? defaultFulfilmentYear(now);
-  return chosen ? { ...rest, year: chosen } : null;
+  const edition = resolveEdition(params.get("editie"), () => {
+    const year = defaultFulfilmentYear(now);
+    return year ? getEditionByYear(year) : null;
+  });
+  return edition ? { ...parseKitOrderFilters(params), year: edition.year } : null;
 }
 
 export function listFulfilmentOptions() {

@@ -218,7 +218,6 @@ const STATUS_KEYS = Object.keys(KIT_ORDER_STATUSES) as [KitOrderStatus, ...KitOr
 
 // Unknown or malformed filter values are ignored rather than refused: a filter URL is not a form.
 const FilterSchema = z.object({
-  jaar: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
   status: z.enum(STATUS_KEYS).optional().catch(undefined),
   provincie: z.string().max(60).optional().catch(undefined),
   gemeente: z
@@ -232,11 +231,10 @@ const FilterSchema = z.object({
   pagina: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
 });
 
-/** Dutch query parameters (jaar, status, provincie, gemeente, van, tot, zoek, pagina) → filters. */
+/** Dutch query parameters (status, provincie, gemeente, van, tot, zoek, pagina) → filters; the edition (`editie`) is resolved on the server. */
 export function parseKitOrderFilters(params: URLSearchParams) {
   const raw = FilterSchema.parse(Object.fromEntries([...params].filter(([, v]) => v.trim() !== "")));
   return {
-    year: raw.jaar,
     status: raw.status,
     province: raw.provincie,
     municipality: raw.gemeente,

@@ -6,20 +6,23 @@ import { mapLinks } from "~/components/map-styles";
 import ResultsMap from "~/components/results-map.client";
 import { SearchForm } from "~/components/search-form";
 import { countInWords, PAGE_SIZE, parseSearchParams, searchQuery, WEEKDAYS, type Weekday } from "~/models/activity-search";
-import { listSearchEditions, searchNearby, searchOnline } from "~/models/activity-search.server";
-import { getPublicEdition } from "~/models/edition.server";
+import { searchNearby, searchOnline } from "~/models/activity-search.server";
+import { getPublicEdition, listEditions, resolveEdition } from "~/models/edition.server";
 import { useRootData } from "~/root";
 import { now } from "~/utils/clock.server";
+import { editionParam, orNotFound } from "~/utils/route-params.server";
 import { geocodePlace, isGeocodeMiss } from "~/utils/geocode.server";
 import { addDays, formatDateRange, formatDate } from "~/utils/time";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const params = parseSearchParams(new URL(request.url).searchParams);
   const at = now();
-  const editions = listSearchEditions();
-  const current = getPublicEdition(at);
-  const edition = editions.find((e) => e.year === params.editie) ?? current;
-  if (!edition || !current) throw new Response("Geen editie", { status: 404 });
+  const editions = listEditions();
+  const current = orNotFound(getPublicEdition(at), "Geen editie");
+  const edition = orNotFound(
+    resolveEdition(editionParam(request.url), () => current),
+    "Deze editie bestaat niet",
+  );
 
   let location: { lat: number; lon: number; label: string; approximate: boolean } | null = null;
   let miss: { query: string; suggestions: string[]; unavailable: boolean } | null = null;

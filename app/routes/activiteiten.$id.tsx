@@ -10,10 +10,10 @@ import { getPublicActivity } from "~/models/activity-search.server";
 import { useRootData } from "~/root";
 import { now } from "~/utils/clock.server";
 import { formatDate, formatTime } from "~/utils/time";
+import { idParam } from "~/utils/route-params.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const id = Number(params.id);
-  const activity = Number.isSafeInteger(id) && id > 0 ? getPublicActivity(id) : null;
+  const activity = getPublicActivity(idParam(params.id));
   if (!activity) throw new Response("Deze activiteit bestaat niet.", { status: 404 });
   return { activity, isPast: activity.endsAt < now().getTime() };
 }

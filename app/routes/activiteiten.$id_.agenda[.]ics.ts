@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { activityCalendar, getPublicActivity } from "~/models/activity-search.server";
 import { absoluteUrl } from "~/utils/public-url.server";
+import { idParam } from "~/utils/route-params.server";
 
 /** "Zet in mijn agenda": the activity as an .ics download. */
 export function loader({ params }: LoaderFunctionArgs) {
-  const id = Number(params.id);
-  const activity = Number.isSafeInteger(id) && id > 0 ? getPublicActivity(id) : null;
+  const activity = getPublicActivity(idParam(params.id));
   if (!activity) throw new Response("Deze activiteit bestaat niet.", { status: 404 });
   const body = activityCalendar(activity, absoluteUrl(`/activiteiten/${activity.id}`));
   return new Response(body, {

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { parseSearchParams } from "~/models/activity-search";
-import { listSearchEditions, mapFeatures } from "~/models/activity-search.server";
-import { getPublicEdition } from "~/models/edition.server";
+import { mapFeatures } from "~/models/activity-search.server";
+import { getPublicEdition, resolveEdition } from "~/models/edition.server";
+import { editionParam } from "~/utils/route-params.server";
 import { monotonicMs, now } from "~/utils/clock.server";
 
 // Published activities change only when the programme team publishes or an organiser cancels:
@@ -42,7 +43,7 @@ const problem = (status: number, detail: string) =>
 export function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const params = parseSearchParams(url.searchParams);
-  const edition = params.editie ? listSearchEditions().find((e) => e.year === params.editie) : getPublicEdition(now());
+  const edition = resolveEdition(editionParam(url), () => getPublicEdition(now()));
   if (!edition) return problem(404, "Onbekende editie.");
   const box = parseBbox(url.searchParams.get("bbox"));
   const area = box

@@ -2,7 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { DotMap } from "~/components/charts/charts";
 import { KIT_ORDER_STATUSES, type KitOrderStatus } from "~/models/kit-order";
-import { defaultFiguresYear, editionFigures, ESTIMATE_METHOD, listFigureEditions, type Breakdown } from "~/models/figures.server";
+import { listEditions } from "~/models/edition.server";
+import { editionFigures, ESTIMATE_METHOD, figuresEdition, type Breakdown } from "~/models/figures.server";
+import { orNotFound } from "~/utils/route-params.server";
 import { now } from "~/utils/clock.server";
 import { requireProgrammeTeam } from "~/utils/session.server";
 import { formatDateRange, formatShortDate } from "~/utils/time";
@@ -14,13 +16,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireProgrammeTeam(request);
   const at = now();
-  const asked = new URL(request.url).searchParams.get("editie");
-  const year = asked && /^\d{4}$/.test(asked) ? Number(asked) : defaultFiguresYear(at);
-  const figures = year ? editionFigures(year, at) : null;
-  if (!figures) throw new Response("Niet gevonden", { status: 404 });
+  const figures = editionFigures(orNotFound(figuresEdition(request.url, at)), at);
   return {
     year: figures.edition.year,
-    years: listFigureEditions().map((e) => e.year),
+    years: listEditions().map((e) => e.year),
     week: formatDateRange(figures.edition.weekStart, figures.edition.weekEnd),
     reportDeadline: formatShortDate(new Date(figures.edition.reportDeadline.getTime() - 1)),
     computedAt: at.toISOString(),

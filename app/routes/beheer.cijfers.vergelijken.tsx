@@ -1,16 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { BarChart, DotMap, LineChart } from "~/components/charts/charts";
-import {
-  compareEditions,
-  defaultFiguresYear,
-  ESTIMATE_METHOD,
-  figuresPerMunicipality,
-  getFigureEdition,
-  listFigureEditions,
-  orderCurves,
-} from "~/models/figures.server";
+import { listEditions } from "~/models/edition.server";
+import { compareEditions, ESTIMATE_METHOD, figuresEdition, figuresPerMunicipality, orderCurves } from "~/models/figures.server";
 import { now } from "~/utils/clock.server";
+import { orNotFound } from "~/utils/route-params.server";
 import { requireProgrammeTeam } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Edities vergelijken – Cijfers – Kom erbij" }];
@@ -19,15 +13,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireProgrammeTeam(request);
   const at = now();
   const params = new URL(request.url).searchParams;
-  const asked = params.get("kaart");
-  const mapYear = asked && /^\d{4}$/.test(asked) && getFigureEdition(Number(asked)) ? Number(asked) : defaultFiguresYear(at);
+  const mapEdition = orNotFound(figuresEdition(request.url, at, "kaart"));
+  const mapYear = mapEdition.year;
   const measure = params.get("maat") === "deelnemers" ? "deelnemers" : "activiteiten";
-  const mapEdition = mapYear ? getFigureEdition(mapYear) : null;
-  const perMunicipality = mapEdition ? figuresPerMunicipality(mapEdition.id, at) : [];
+  const perMunicipality = figuresPerMunicipality(mapEdition.id, at);
   return {
     editions: compareEditions(at),
     curves: orderCurves(at),
-    years: listFigureEditions().map((e) => e.year),
+    years: listEditions().map((e) => e.year),
     method: ESTIMATE_METHOD,
     mapYear,
     measure,

@@ -9,6 +9,7 @@ import { approveActivities, getPendingActivity, rejectActivity } from "~/models/
 import { now } from "~/utils/clock.server";
 import { requireProgrammeTeam } from "~/utils/session.server";
 import { formatDate, formatTime } from "~/utils/time";
+import { idParam } from "~/utils/route-params.server";
 
 const schema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("approve") }),
@@ -24,7 +25,7 @@ const schema = z.discriminatedUnion("intent", [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireProgrammeTeam(request);
-  const activity = getPendingActivity(Number(params.id));
+  const activity = getPendingActivity(idParam(params.id));
   if (!activity) throw redirect("/beheer/controle");
   return { ...activity, startsAt: activity.startsAt.toISOString(), createdAt: activity.createdAt.toISOString() };
 }
@@ -33,7 +34,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireProgrammeTeam(request);
   const submission = parseWithZod(await request.formData(), { schema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const id = Number(params.id);
+  const id = idParam(params.id);
   if (submission.value.intent === "approve") {
     approveActivities(user, [id], now());
     return redirect("/beheer/controle?goedgekeurd=1");

@@ -1,17 +1,17 @@
 import { parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { resolveEdition } from "~/models/edition.server";
 import { KitSettingsSchema } from "~/models/kit-order";
 import { getKitSettings, updateKitSettings } from "~/models/kit-settings.server";
 import { actionFailure, attempt, formValues } from "~/utils/action.server";
 import { now } from "~/utils/clock.server";
 import { requireProgrammeTeam } from "~/utils/session.server";
+import { orNotFound } from "~/utils/route-params.server";
 
 function settingsFor(params: { year?: string }) {
-  const year = Number(params.year);
-  const settings = Number.isInteger(year) ? getKitSettings(year) : null;
-  if (!settings) throw new Response("Niet gevonden", { status: 404 });
-  return settings;
+  const edition = orNotFound(resolveEdition(params.year, () => null));
+  return orNotFound(getKitSettings(edition.year));
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

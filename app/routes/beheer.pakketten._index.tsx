@@ -116,8 +116,8 @@ export default function KitFulfilment() {
           <input id="zoek" name="zoek" type="search" defaultValue={filters.q ?? ""} />
         </div>
         <div className="field">
-          <label htmlFor="jaar">Editie</label>
-          <select id="jaar" name="jaar" defaultValue={filters.year}>
+          <label htmlFor="editie">Editie</label>
+          <select id="editie" name="editie" defaultValue={filters.year}>
             {options.years.map((y) => (
               <option key={y} value={y}>
                 {y}

@@ -3,11 +3,11 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { getOutboxMessage, OUTBOX_STATUS_LABELS, templateLabel } from "~/models/outbox.server";
 import { isDemoMailbox } from "~/utils/env.server";
 import { formatDateTime } from "~/utils/time";
+import { idParam } from "~/utils/route-params.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   if (!isDemoMailbox()) throw new Response("Niet gevonden", { status: 404 });
-  const id = Number(params.id);
-  const message = Number.isSafeInteger(id) ? getOutboxMessage(id) : null;
+  const message = getOutboxMessage(idParam(params.id));
   if (!message) throw new Response("Niet gevonden", { status: 404 });
   return {
     id: message.id,

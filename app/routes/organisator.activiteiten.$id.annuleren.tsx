@@ -8,6 +8,7 @@ import { Field } from "~/components/ui/field";
 import { cancelActivity, getOwnActivity } from "~/models/activity.server";
 import { now } from "~/utils/clock.server";
 import { requireUser } from "~/utils/session.server";
+import { idParam } from "~/utils/route-params.server";
 
 const schema = z.object({
   reason: z
@@ -19,7 +20,7 @@ const schema = z.object({
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const activity = getOwnActivity(user.id, Number(params.id));
+  const activity = getOwnActivity(user.id, idParam(params.id));
   if (!activity) throw new Response("Niet gevonden", { status: 404 });
   return { title: activity.title, cancelled: activity.status === "cancelled" };
 }
@@ -28,7 +29,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const submission = parseWithZod(await request.formData(), { schema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  cancelActivity(user, Number(params.id), submission.value.reason, now());
+  cancelActivity(user, idParam(params.id), submission.value.reason, now());
   return redirect("/organisator/activiteiten?melding=geannuleerd");
 }
 

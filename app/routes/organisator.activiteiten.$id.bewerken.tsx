@@ -11,10 +11,11 @@ import { getEditionById } from "~/models/edition.server";
 import { editionWindow, handleActivityForm } from "~/utils/activity-form.server";
 import { now } from "~/utils/clock.server";
 import { requireUser } from "~/utils/session.server";
+import { idParam } from "~/utils/route-params.server";
 
 async function ownEditable(request: Request, params: { id?: string }) {
   const user = await requireUser(request);
-  const activity = getOwnActivity(user.id, Number(params.id));
+  const activity = getOwnActivity(user.id, idParam(params.id));
   if (!activity) throw new Response("Niet gevonden", { status: 404 });
   const edition = getEditionById(activity.editionId)!;
   if (!canEdit(activity, edition, now())) throw redirect("/organisator/activiteiten");

@@ -7,11 +7,12 @@ import { getEditionById, getRegistrationEdition } from "~/models/edition.server"
 import { editionWindow, handleActivityForm } from "~/utils/activity-form.server";
 import { now } from "~/utils/clock.server";
 import { requireUser } from "~/utils/session.server";
+import { idParam } from "~/utils/route-params.server";
 
 // Copying shows the filled-in form for the open edition; nothing is saved until it is sent.
 async function source(request: Request, params: { id?: string }) {
   const user = await requireUser(request);
-  const activity = getOwnActivity(user.id, Number(params.id));
+  const activity = getOwnActivity(user.id, idParam(params.id));
   if (!activity) throw new Response("Niet gevonden", { status: 404 });
   const target = getRegistrationEdition(now());
   if (!target) throw redirect("/organisator/activiteiten/nieuw");

@@ -6,11 +6,12 @@ import { ATTENDANCE_FIELDS, ATTENDANCE_STATE_TEXT, AttendanceReportSchema } from
 import { attendanceView, getAttendanceForOwner, saveAttendanceReport } from "~/models/attendance.server";
 import { now } from "~/utils/clock.server";
 import { requireUser } from "~/utils/session.server";
+import { idParam } from "~/utils/route-params.server";
 
 async function loadPage(request: Request, id: string | undefined) {
   const user = await requireUser(request);
-  const activityId = Number(id);
-  const page = Number.isSafeInteger(activityId) && activityId > 0 ? getAttendanceForOwner(user.id, activityId, now()) : null;
+  const activityId = idParam(id);
+  const page = getAttendanceForOwner(user.id, activityId, now());
   if (!page) throw new Response("Niet gevonden", { status: 404 });
   return { user, activityId, page };
 }

@@ -14,6 +14,7 @@ import { getKitOrderPage, placeKitOrder } from "~/models/kit-ordering.server";
 import { now } from "~/utils/clock.server";
 import { requireUser } from "~/utils/session.server";
 import { formatDateTime } from "~/utils/time";
+import { idParam } from "~/utils/route-params.server";
 
 type Values = Record<string, string>;
 type Errors = Record<string, string[] | null | undefined>;
@@ -32,8 +33,8 @@ const SUBMISSION_KEY = /^[A-Za-z0-9_-]{16,64}$/;
 
 async function loadPage(request: Request, id: string | undefined) {
   const user = await requireUser(request);
-  const activityId = Number(id);
-  const page = Number.isSafeInteger(activityId) && activityId > 0 ? getKitOrderPage(user, activityId, now()) : null;
+  const activityId = idParam(id);
+  const page = getKitOrderPage(user, activityId, now());
   if (!page) throw new Response("Niet gevonden", { status: 404 });
   return { user, activityId, page };
 }

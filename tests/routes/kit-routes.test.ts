@@ -377,7 +377,7 @@ describe("fulfilment (programme team)", () => {
     );
     const order = db.select().from(t.kitOrders).where(eq(t.kitOrders.activityId, a.id)).get()!;
 
-    const list = await outcome(() => listLoader(args(get(`/beheer/pakketten?jaar=2027&zoek=${order.reference}`, team))));
+    const list = await outcome(() => listLoader(args(get(`/beheer/pakketten?editie=2027&zoek=${order.reference}`, team))));
     expect(list.body.orders.map((o: { reference: string }) => o.reference)).toEqual([order.reference]);
     expect(list.body.overview.counts.ordered).toBeGreaterThan(0);
 
@@ -407,7 +407,7 @@ describe("fulfilment (programme team)", () => {
     expect(seen.body.order).toMatchObject({ status: "shipped", shippedOn: "2026-11-30", cancellable: false });
 
     const res = (await exportLoader(
-      args(get(`/beheer/pakketten/export.csv?jaar=2027&zoek=${order.reference}`, team)),
+      args(get(`/beheer/pakketten/export.csv?editie=2027&zoek=${order.reference}`, team)),
     )) as Response;
     expect(res.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     expect(res.headers.get("Content-Disposition")).toBe('attachment; filename="kom-erbij-pakketten-2027.csv"');

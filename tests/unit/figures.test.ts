@@ -2,6 +2,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { saveAttendanceReport } from "~/models/attendance.server";
+import { getEditionByYear } from "~/models/edition.server";
 import {
   activitiesCsv,
   compareEditions,
@@ -115,7 +116,7 @@ beforeAll(() => {
 
 describe("figures per edition (SQL aggregation)", () => {
   it("counts activities by status, organisers and municipalities, with the white spots", () => {
-    const f = editionFigures(2026, NOW)!;
+    const f = editionFigures(getEditionByYear(2026)!, NOW)!;
     expect(f.activities).toMatchObject({
       total: 6,
       published: 4,
@@ -133,7 +134,7 @@ describe("figures per edition (SQL aggregation)", () => {
   });
 
   it("sums attendance from the latest version of each report and states the estimate", () => {
-    const f = editionFigures(2026, NOW)!;
+    const f = editionFigures(getEditionByYear(2026)!, NOW)!;
     expect(db.select().from(t.attendanceReports).where(eq(t.attendanceReports.activityId, ids.a1)).all()).toHaveLength(1);
     expect(f.attendance).toEqual({
       shouldReport: 4,
@@ -146,7 +147,7 @@ describe("figures per edition (SQL aggregation)", () => {
       estimatedTotal: 120,
     });
     // Before anything ended, nothing should report yet.
-    expect(editionFigures(2026, new Date("2026-09-01T00:00:00Z"))!.attendance).toMatchObject({
+    expect(editionFigures(getEditionByYear(2026)!, new Date("2026-09-01T00:00:00Z"))!.attendance).toMatchObject({
       shouldReport: 0,
       reports: 0,
       responseRate: null,
@@ -156,13 +157,13 @@ describe("figures per edition (SQL aggregation)", () => {
   });
 
   it("counts kit orders by status with the stock left", () => {
-    const f = editionFigures(2026, NOW)!;
+    const f = editionFigures(getEditionByYear(2026)!, NOW)!;
     expect(f.kits.counts).toEqual({ ordered: 1, processing: 0, shipped: 1, cancelled: 1, rejected: 0 });
     expect(f.kits).toMatchObject({ live: 2, stockLeft: edition(2026).kitStock - 2 });
   });
 
   it("breaks down per province, municipality, type and target group", () => {
-    const f = editionFigures(2026, NOW)!;
+    const f = editionFigures(getEditionByYear(2026)!, NOW)!;
     const pick = (
       rows: { key: string; activities: number; kitOrders: number; reports: number; participants: number; shouldReport: number }[],
     ) =>

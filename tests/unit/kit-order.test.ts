@@ -208,9 +208,8 @@ describe("edition package settings", () => {
 describe("team filters from the URL", () => {
   it("reads Dutch parameters and ignores nonsense instead of failing", () => {
     expect(
-      parseKitOrderFilters(new URLSearchParams("jaar=2027&status=shipped&gemeente=GM0344&van=2026-11-01&zoek=Utrecht")),
+      parseKitOrderFilters(new URLSearchParams("editie=2027&status=shipped&gemeente=GM0344&van=2026-11-01&zoek=Utrecht")),
     ).toEqual({
-      year: 2027,
       status: "shipped",
       province: undefined,
       municipality: "GM0344",
@@ -219,8 +218,11 @@ describe("team filters from the URL", () => {
       q: "Utrecht",
       page: 1,
     });
-    expect(
-      parseKitOrderFilters(new URLSearchParams("jaar=abc&status=lost&gemeente=Utrecht&van=gisteren&pagina=-1")),
-    ).toMatchObject({ year: undefined, status: undefined, municipality: undefined, from: undefined, page: 1 });
+    expect(parseKitOrderFilters(new URLSearchParams("status=lost&gemeente=Utrecht&van=gisteren&pagina=-1"))).toMatchObject({
+      status: undefined,
+      municipality: undefined,
+      from: undefined,
+      page: 1,
+    });
   });
 });
