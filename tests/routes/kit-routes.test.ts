@@ -7,9 +7,9 @@ import { loader as exportLoader } from "~/routes/beheer.pakketten.export[.csv]";
 import { action as settingsAction } from "~/routes/beheer.edities.$year.pakket";
 import { countLiveOrders } from "~/models/kit-order.server";
 import { db, schema as t } from "~/utils/db.server";
-import { sessionStorage } from "~/utils/session.server";
 import { amsterdamToUtc } from "~/utils/time";
 import { now } from "~/utils/clock.server";
+import { get, outcome, post, sessionCookie } from "../helpers/requests";
 
 // Move the 2027 ordering window around the platform clock, so ordering is open.
 const open2027 = () =>
@@ -49,35 +49,6 @@ function activity(ownerId: number, status: "published" | "pending" = "published"
     .returning()
     .get();
 }
-async function cookieFor(userId: number) {
-  const session = await sessionStorage.getSession();
-  session.set("userId", userId);
-  return (await sessionStorage.commitSession(session)).split(";")[0];
-}
-const post = (url: string, cookie: string, fields: Record<string, string>) =>
-  new Request(`http://localhost${url}`, {
-    method: "POST",
-    headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams(fields),
-  });
-const get = (url: string, cookie?: string) =>
-  new Request(`http://localhost${url}`, { headers: cookie ? { Cookie: cookie } : {} });
-const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: {} });
-
-/** Status and body of whatever a loader/action returned or threw. */
-async function outcome(run: () => Promise<unknown>): Promise<{ status: number; body: any; location?: string | null }> {
-  let result: unknown;
-  try {
-    result = await run();
-  } catch (thrown) {
-    result = thrown;
-  }
-  if (result instanceof Response) return { status: result.status, body: null, location: result.headers.get("Location") };
-  const r = result as { type?: string; data?: unknown; init?: { status?: number } };
-  if (r?.type === "DataWithResponseInit") return { status: r.init?.status ?? 200, body: r.data };
-  return { status: 200, body: result };
-}
-
 const address = {
   deliveryName: "Demi Organisator",
   deliveryOrganisation: "Buurthuis",
@@ -95,21 +66,19 @@ describe("ordering a package (organiser)", () => {
     open2027();
     const u = user();
     const a = activity(u.id);
-    const cookie = await cookieFor(u.id);
-    const page = await outcome(() =>
-      orderLoader(args(get(`/organisator/activiteiten/${a.id}/pakket`, cookie), { id: String(a.id) })),
-    );
+    const cookie = await sessionCookie(u.id);
+    const page = await outcome(orderLoader(get(`/organisator/activiteiten/${a.id}/pakket`, cookie, { id: String(a.id) })));
     expect(page.status).toBe(200);
-    expect(page.body.blocked).toBeNull();
-    expect(page.body.contents.length).toBeGreaterThan(0);
+    expect(page.data.blocked).toBeNull();
+    expect(page.data.contents.length).toBeGreaterThan(0);
 
-    const review = await outcome(() =>
+    const review = await outcome(
       orderAction(
-        args(post(`/organisator/activiteiten/${a.id}/pakket`, cookie, { ...address, intent: "review" }), { id: String(a.id) }),
+        post(`/organisator/activiteiten/${a.id}/pakket`, { ...address, intent: "review" }, cookie, { id: String(a.id) }),
       ),
     );
-    expect(review.body).toMatchObject({ step: "summary", values: { postcode: "3511 AB" } });
-    expect(review.body.submissionKey).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    expect(review.data).toMatchObject({ step: "summary", values: { postcode: "3511 AB" } });
+    expect(review.data.submissionKey).toMatch(/^[A-Za-z0-9_-]{24}$/);
     expect(countLiveOrders(db, a.editionId)).toBe(
       db
         .select({ n: sql<number>`count(*)` })
@@ -118,48 +87,48 @@ describe("ordering a package (organiser)", () => {
         .get()!.n,
     );
 
-    const confirm = { ...review.body.values, submissionKey: review.body.submissionKey, intent: "confirm" };
-    const placed = await outcome(() =>
-      orderAction(args(post(`/organisator/activiteiten/${a.id}/pakket`, cookie, confirm), { id: String(a.id) })),
+    const confirm = { ...review.data.values, submissionKey: review.data.submissionKey, intent: "confirm" };
+    const placed = await outcome(
+      orderAction(post(`/organisator/activiteiten/${a.id}/pakket`, confirm, cookie, { id: String(a.id) })),
     );
     const reference = `KE2027-${String(a.id).padStart(5, "0")}`;
     expect(placed).toMatchObject({ status: 303, location: `/organisator/pakketten/${reference}?besteld=1` });
-    const again = await outcome(() =>
-      orderAction(args(post(`/organisator/activiteiten/${a.id}/pakket`, cookie, confirm), { id: String(a.id) })),
+    const again = await outcome(
+      orderAction(post(`/organisator/activiteiten/${a.id}/pakket`, confirm, cookie, { id: String(a.id) })),
     );
     expect(again).toMatchObject({ status: 303, location: `/organisator/pakketten/${reference}?besteld=1` });
     expect(db.select().from(t.kitOrders).where(eq(t.kitOrders.activityId, a.id)).all()).toHaveLength(1);
 
     // Ordering twice with a new form: refused with a link to the existing order.
-    const review2 = await outcome(() =>
+    const review2 = await outcome(
       orderAction(
-        args(post(`/organisator/activiteiten/${a.id}/pakket`, cookie, { ...address, intent: "review" }), { id: String(a.id) }),
+        post(`/organisator/activiteiten/${a.id}/pakket`, { ...address, intent: "review" }, cookie, { id: String(a.id) }),
       ),
     );
-    const twice = await outcome(() =>
+    const twice = await outcome(
       orderAction(
-        args(
-          post(`/organisator/activiteiten/${a.id}/pakket`, cookie, {
-            ...review2.body.values,
-            submissionKey: review2.body.submissionKey,
+        post(
+          `/organisator/activiteiten/${a.id}/pakket`,
+          {
+            ...review2.data.values,
+            submissionKey: review2.data.submissionKey,
             intent: "confirm",
-          }),
+          },
+          cookie,
           { id: String(a.id) },
         ),
       ),
     );
-    expect(twice).toMatchObject({ status: 409, body: { step: "refused", reference } });
-    expect(twice.body.message).toContain("al een pakket besteld");
-    const status = await outcome(() =>
-      orderLoader(args(get(`/organisator/activiteiten/${a.id}/pakket`, cookie), { id: String(a.id) })),
-    );
-    expect(status.body.liveOrder).toEqual({ reference, status: "ordered" });
+    expect(twice).toMatchObject({ status: 409, data: { step: "refused", reference } });
+    expect(twice.data.message).toContain("al een pakket besteld");
+    const status = await outcome(orderLoader(get(`/organisator/activiteiten/${a.id}/pakket`, cookie, { id: String(a.id) })));
+    expect(status.data.liveOrder).toEqual({ reference, status: "ordered" });
 
     // The organiser sees the status and can cancel until shipped.
-    const view = await outcome(() => statusLoader(args(get(`/organisator/pakketten/${reference}`, cookie), { reference })));
-    expect(view.body.order).toMatchObject({ reference, status: "ordered", cancellable: true });
-    const cancelled = await outcome(() =>
-      statusAction(args(post(`/organisator/pakketten/${reference}`, cookie, { intent: "cancel" }), { reference })),
+    const view = await outcome(statusLoader(get(`/organisator/pakketten/${reference}`, cookie, { reference })));
+    expect(view.data.order).toMatchObject({ reference, status: "ordered", cancellable: true });
+    const cancelled = await outcome(
+      statusAction(post(`/organisator/pakketten/${reference}`, { intent: "cancel" }, cookie, { reference })),
     );
     expect(cancelled).toMatchObject({ status: 303, location: `/organisator/pakketten/${reference}?geannuleerd=1` });
     expect(db.select().from(t.kitOrders).where(eq(t.kitOrders.reference, reference)).get()!.status).toBe("cancelled");
@@ -196,25 +165,27 @@ describe("ordering a package (organiser)", () => {
     open2027();
     const u = user();
     const a = activity(u.id);
-    const cookie = await cookieFor(u.id);
+    const cookie = await sessionCookie(u.id);
     for (const intent of ["review", "confirm"]) {
-      const res = await outcome(() =>
+      const res = await outcome(
         orderAction(
-          args(
-            post(`/organisator/activiteiten/${a.id}/pakket`, cookie, {
+          post(
+            `/organisator/activiteiten/${a.id}/pakket`,
+            {
               ...address,
               ...change,
               intent,
               submissionKey: "k".repeat(24),
-            }),
+            },
+            cookie,
             { id: String(a.id) },
           ),
         ),
       );
       expect(res.status).toBe(400);
-      expect(res.body.step).toBe("form");
-      expect(res.body.errors[field]).toEqual([message]);
-      expect(res.body.values.street).toBe((change as Record<string, string>).street ?? "Oudegracht");
+      expect(res.data.step).toBe("form");
+      expect(res.data.errors[field]).toEqual([message]);
+      expect(res.data.values.street).toBe((change as Record<string, string>).street ?? "Oudegracht");
     }
     expect(db.select().from(t.kitOrders).where(eq(t.kitOrders.activityId, a.id)).all()).toHaveLength(0);
   });
@@ -223,43 +194,41 @@ describe("ordering a package (organiser)", () => {
     open2027();
     const owner = user();
     const a = activity(owner.id);
-    const intruder = await cookieFor(user().id);
+    const intruder = await sessionCookie(user().id);
     expect(
-      (await outcome(() => orderLoader(args(get(`/organisator/activiteiten/${a.id}/pakket`, intruder), { id: String(a.id) }))))
-        .status,
+      (await outcome(orderLoader(get(`/organisator/activiteiten/${a.id}/pakket`, intruder, { id: String(a.id) })))).status,
     ).toBe(404);
-    const res = await outcome(() =>
+    const res = await outcome(
       orderAction(
-        args(
-          post(`/organisator/activiteiten/${a.id}/pakket`, intruder, {
+        post(
+          `/organisator/activiteiten/${a.id}/pakket`,
+          {
             ...address,
             intent: "confirm",
             submissionKey: "x".repeat(24),
-          }),
+          },
+          intruder,
           { id: String(a.id) },
         ),
       ),
     );
     expect(res.status).toBe(404);
-    expect(
-      (await outcome(() => orderLoader(args(get(`/organisator/activiteiten/abc/pakket`, intruder), { id: "abc" })))).status,
-    ).toBe(404);
+    expect((await outcome(orderLoader(get(`/organisator/activiteiten/abc/pakket`, intruder, { id: "abc" })))).status).toBe(404);
     expect(db.select().from(t.kitOrders).where(eq(t.kitOrders.activityId, a.id)).all()).toHaveLength(0);
   });
 
   it("sends visitors who are not logged in to the login page", async () => {
-    const res = await outcome(() => orderLoader(args(get(`/organisator/activiteiten/1/pakket`), { id: "1" })));
+    const res = await outcome(orderLoader(get(`/organisator/activiteiten/1/pakket`, undefined, { id: "1" })));
     expect(res).toMatchObject({ status: 302, location: "/inloggen?terug=%2Forganisator%2Factiviteiten%2F1%2Fpakket" });
   });
 
   it("explains a pending activity, a window that is not open yet or closed, and a sold-out stock", async () => {
     const u = user();
-    const cookie = await cookieFor(u.id);
+    const cookie = await sessionCookie(u.id);
     const pending = activity(u.id, "pending");
     const a = activity(u.id);
     const load = async (id: number) =>
-      (await outcome(() => orderLoader(args(get(`/organisator/activiteiten/${id}/pakket`, cookie), { id: String(id) })))).body
-        .blocked;
+      (await outcome(orderLoader(get(`/organisator/activiteiten/${id}/pakket`, cookie, { id: String(id) })))).data.blocked;
     open2027();
     expect(await load(pending.id)).toBe(
       "Je kunt pas een pakket bestellen als je activiteit is goedgekeurd en op de kaart staat.",
@@ -281,20 +250,22 @@ describe("ordering a package (organiser)", () => {
       .where(eq(t.editions.id, e.id))
       .run();
     expect(await load(a.id)).toMatch(/^De pakketten zijn op\./);
-    const res = await outcome(() =>
+    const res = await outcome(
       orderAction(
-        args(
-          post(`/organisator/activiteiten/${a.id}/pakket`, cookie, {
+        post(
+          `/organisator/activiteiten/${a.id}/pakket`,
+          {
             ...address,
             intent: "confirm",
             submissionKey: "s".repeat(24),
-          }),
+          },
+          cookie,
           { id: String(a.id) },
         ),
       ),
     );
-    expect(res).toMatchObject({ status: 409, body: { step: "refused" } });
-    expect(res.body.message).toMatch(/^De pakketten zijn op\./);
+    expect(res).toMatchObject({ status: 409, data: { step: "refused" } });
+    expect(res.data.message).toMatch(/^De pakketten zijn op\./);
     db.update(t.editions).set({ kitStock: 900 }).where(eq(t.editions.id, e.id)).run();
   });
 
@@ -304,7 +275,7 @@ describe("ordering a package (organiser)", () => {
     const people = await Promise.all(
       Array.from({ length: 50 }, async () => {
         const u = user();
-        return { a: activity(u.id), cookie: await cookieFor(u.id) };
+        return { a: activity(u.id), cookie: await sessionCookie(u.id) };
       }),
     );
     db.update(t.editions)
@@ -313,15 +284,17 @@ describe("ordering a package (organiser)", () => {
       .run();
     const results = await Promise.all(
       people.map(({ a, cookie }, i) =>
-        outcome(() =>
+        outcome(
           orderAction(
-            args(
-              post(`/organisator/activiteiten/${a.id}/pakket`, cookie, {
+            post(
+              `/organisator/activiteiten/${a.id}/pakket`,
+              {
                 ...address,
                 postcode: "3511 AB",
                 intent: "confirm",
                 submissionKey: `concurrent-${i}-abcdefghijkl`,
-              }),
+              },
+              cookie,
               { id: String(a.id) },
             ),
           ),
@@ -331,7 +304,7 @@ describe("ordering a package (organiser)", () => {
     expect(results.filter((r) => r.status === 303)).toHaveLength(10);
     const refused = results.filter((r) => r.status === 409);
     expect(refused).toHaveLength(40);
-    expect(refused.every((r) => /^De pakketten zijn op\./.test(r.body.message))).toBe(true);
+    expect(refused.every((r) => /^De pakketten zijn op\./.test(r.data.message))).toBe(true);
     expect(e.kitStock).toBeGreaterThan(0);
     expect(countLiveOrders(db, e.id)).toBe(db.select().from(t.editions).where(eq(t.editions.id, e.id)).get()!.kitStock);
     db.update(t.editions).set({ kitStock: 900 }).where(eq(t.editions.id, e.id)).run();
@@ -340,57 +313,61 @@ describe("ordering a package (organiser)", () => {
 
 describe("fulfilment (programme team)", () => {
   it("is closed to organisers", async () => {
-    const cookie = await cookieFor(user().id);
-    expect((await outcome(() => listLoader(args(get("/beheer/pakketten", cookie))))).status).toBe(403);
-    expect((await outcome(() => exportLoader(args(get("/beheer/pakketten/export.csv", cookie))))).status).toBe(403);
+    const cookie = await sessionCookie(user().id);
+    expect((await outcome(listLoader(get("/beheer/pakketten", cookie)))).status).toBe(403);
+    expect((await outcome(exportLoader(get("/beheer/pakketten/export.csv", cookie)))).status).toBe(403);
   });
 
   it("lists with counts, ships in bulk (mail + audit), and exports a CSV the mailing house can open", async () => {
     open2027();
-    const team = await cookieFor(user("programme_team").id);
+    const team = await sessionCookie(user("programme_team").id);
     const u = user();
     const a = activity(u.id);
-    const cookie = await cookieFor(u.id);
-    const review = await outcome(() =>
+    const cookie = await sessionCookie(u.id);
+    const review = await outcome(
       orderAction(
-        args(
-          post(`/organisator/activiteiten/${a.id}/pakket`, cookie, {
+        post(
+          `/organisator/activiteiten/${a.id}/pakket`,
+          {
             ...address,
             deliveryOrganisation: 'Buurthuis "Het Anker", Zuid',
             intent: "review",
-          }),
+          },
+          cookie,
           { id: String(a.id) },
         ),
       ),
     );
-    await outcome(() =>
+    await outcome(
       orderAction(
-        args(
-          post(`/organisator/activiteiten/${a.id}/pakket`, cookie, {
-            ...review.body.values,
-            submissionKey: review.body.submissionKey,
+        post(
+          `/organisator/activiteiten/${a.id}/pakket`,
+          {
+            ...review.data.values,
+            submissionKey: review.data.submissionKey,
             intent: "confirm",
-          }),
+          },
+          cookie,
           { id: String(a.id) },
         ),
       ),
     );
     const order = db.select().from(t.kitOrders).where(eq(t.kitOrders.activityId, a.id)).get()!;
 
-    const list = await outcome(() => listLoader(args(get(`/beheer/pakketten?jaar=2027&zoek=${order.reference}`, team))));
-    expect(list.body.orders.map((o: { reference: string }) => o.reference)).toEqual([order.reference]);
-    expect(list.body.overview.counts.ordered).toBeGreaterThan(0);
+    const list = await outcome(listLoader(get(`/beheer/pakketten?jaar=2027&zoek=${order.reference}`, team)));
+    expect(list.data.orders.map((o: { reference: string }) => o.reference)).toEqual([order.reference]);
+    expect(list.data.overview.counts.ordered).toBeGreaterThan(0);
 
-    const missingDate = await outcome(() =>
-      bulkAction(args(post("/beheer/pakketten?index", team, { ids: String(order.id), to: "shipped", shippedOn: "" }))),
+    const missingDate = await outcome(
+      bulkAction(post("/beheer/pakketten?index", { ids: String(order.id), to: "shipped", shippedOn: "" }, team)),
     );
-    expect(missingDate).toMatchObject({ status: 400, body: { ok: false, errors: { shippedOn: "Vul de verzenddatum in." } } });
-    const none = await outcome(() => bulkAction(args(post("/beheer/pakketten?index", team, { to: "processing" }))));
-    expect(none.body.errors.ids).toBe("Kies eerst een of meer bestellingen.");
-    const shipped = await outcome(() =>
-      bulkAction(args(post("/beheer/pakketten?index", team, { ids: String(order.id), to: "shipped", shippedOn: "2026-11-30" }))),
+    expect(missingDate).toMatchObject({ status: 400, data: { ok: false, errors: { shippedOn: "Vul de verzenddatum in." } } });
+    const none = await outcome(bulkAction(post("/beheer/pakketten?index", { to: "processing" }, team)));
+    expect(none.data.errors.ids).toBe("Kies eerst een of meer bestellingen.");
+    const shipped = await outcome(
+      bulkAction(post("/beheer/pakketten?index", { ids: String(order.id), to: "shipped", shippedOn: "2026-11-30" }, team)),
     );
-    expect(shipped.body).toMatchObject({ ok: true, skipped: [] });
+    expect(shipped.data).toMatchObject({ ok: true, skipped: [] });
     expect(
       db
         .select()
@@ -398,14 +375,12 @@ describe("fulfilment (programme team)", () => {
         .where(eq(t.emailOutbox.dedupeKey, `kit-shipped:${order.reference}`))
         .get()?.toAddress,
     ).toBe(u.email);
-    const seen = await outcome(() =>
-      statusLoader(args(get(`/organisator/pakketten/${order.reference}`, cookie), { reference: order.reference })),
+    const seen = await outcome(
+      statusLoader(get(`/organisator/pakketten/${order.reference}`, cookie, { reference: order.reference })),
     );
-    expect(seen.body.order).toMatchObject({ status: "shipped", shippedOn: "2026-11-30", cancellable: false });
+    expect(seen.data.order).toMatchObject({ status: "shipped", shippedOn: "2026-11-30", cancellable: false });
 
-    const res = (await exportLoader(
-      args(get(`/beheer/pakketten/export.csv?jaar=2027&zoek=${order.reference}`, team)),
-    )) as Response;
+    const res = (await exportLoader(get(`/beheer/pakketten/export.csv?jaar=2027&zoek=${order.reference}`, team))) as Response;
     expect(res.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     expect(res.headers.get("Content-Disposition")).toBe('attachment; filename="kom-erbij-pakketten-2027.csv"');
     const bytes = new Uint8Array(await res.arrayBuffer());
@@ -439,7 +414,7 @@ describe("fulfilment (programme team)", () => {
   });
 
   it("saves the edition's package settings and refuses bad ones", async () => {
-    const team = await cookieFor(user("programme_team").id);
+    const team = await sessionCookie(user("programme_team").id);
     const fields = {
       opensDate: "2026-11-02",
       opensTime: "09:00",
@@ -454,19 +429,19 @@ describe("fulfilment (programme team)", () => {
       "contents[2].item": "",
       "contents[2].quantity": "",
     };
-    const bad = await outcome(() =>
+    const bad = await outcome(
       settingsAction(
-        args(post("/beheer/edities/2027/pakket", team, { ...fields, kitStock: "-4", closesDate: "2026-10-01" }), {
+        post("/beheer/edities/2027/pakket", { ...fields, kitStock: "-4", closesDate: "2026-10-01" }, team, {
           year: "2027",
         }),
       ),
     );
     expect(bad.status).toBe(400);
-    expect(bad.body.errors).toMatchObject({
+    expect(bad.data.errors).toMatchObject({
       kitStock: ["De voorraad kan niet negatief zijn."],
       closesDate: ["De sluiting moet na de opening liggen."],
     });
-    const ok = await outcome(() => settingsAction(args(post("/beheer/edities/2027/pakket", team, fields), { year: "2027" })));
+    const ok = await outcome(settingsAction(post("/beheer/edities/2027/pakket", fields, team, { year: "2027" })));
     expect(ok).toMatchObject({ status: 303, location: "/beheer/edities/2027/pakket?opgeslagen=1" });
     const e = db.select().from(t.editions).where(eq(t.editions.year, 2027)).get()!;
     expect(e).toMatchObject({
@@ -478,9 +453,7 @@ describe("fulfilment (programme team)", () => {
       kitLimitPerOrganisation: null,
     });
     expect(e.orderingOpensAt.toISOString()).toBe("2026-11-02T08:00:00.000Z");
-    expect(
-      (await outcome(() => settingsAction(args(post("/beheer/edities/1999/pakket", team, fields), { year: "1999" })))).status,
-    ).toBe(404);
+    expect((await outcome(settingsAction(post("/beheer/edities/1999/pakket", fields, team, { year: "1999" })))).status).toBe(404);
   });
 });
 
