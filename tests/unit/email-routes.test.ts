@@ -42,7 +42,7 @@ beforeAll(async () => {
       now(),
     ),
   );
-});
+}, 120_000); // seeds the full demo data set: seconds on a quiet machine, longer on a busy one
 
 describe("demo mailbox", () => {
   it("lists messages newest first with to, subject, time and status", async () => {
