@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { performance } from "node:perf_hooks";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { openDatabase } from "../../db/client";
@@ -31,7 +32,7 @@ function random(seed: number) {
 }
 
 function buildDatabase(path: string) {
-  const started = Date.now();
+  const started = performance.now();
   const db = openDatabase(path);
   ensureReferenceData(db);
   const sqlite = db.$client;
@@ -85,7 +86,7 @@ function buildDatabase(path: string) {
   const inTree = sqlite.prepare("SELECT count(*) FROM activity_geo").pluck().get();
   sqlite.close();
   console.log(
-    `Synthetic database: ${ACTIVITIES.toLocaleString("en")} activities over ${editions.length} editions (${inTree} published and located in the R*Tree), built in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    `Synthetic database: ${ACTIVITIES.toLocaleString("en")} activities over ${editions.length} editions (${inTree} published and located in the R*Tree), built in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
 }
 
@@ -112,7 +113,7 @@ function uniqueViews(points: { lat: number; lon: number; radius: number }[]) {
 function start(cmd: string, args: string[], env: Record<string, string>, ready: string): Promise<ChildProcess> {
   const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"] });
   return new Promise((resolve, reject) => {
-    const deadline = Date.now() + 60_000;
+    const deadline = performance.now() + 60_000;
     const poll = async () => {
       try {
         const res = await fetch(ready);
@@ -120,7 +121,7 @@ function start(cmd: string, args: string[], env: Record<string, string>, ready: 
       } catch {
         // not up yet
       }
-      if (Date.now() > deadline || child.exitCode !== null) return reject(new Error(`${cmd} did not start`));
+      if (performance.now() > deadline || child.exitCode !== null) return reject(new Error(`${cmd} did not start`));
       setTimeout(poll, 200);
     };
     poll();

@@ -1,37 +1,8 @@
 // Attendance through the e-mailed link, and the programme team's figures rising by exactly that number.
 // The scheduler runs at server start; the link is read from the outbox row (the demo mailbox lists only
 // the newest messages, and a first start queues several hundred requests for 2026).
-import { resolve } from "node:path";
-import { createCookie } from "@remix-run/node";
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import Database from "better-sqlite3";
-import { expectAccessible, watchConsole } from "./helpers";
-
-const DEMO_SESSION_SECRET = "demo-only-session-secret-not-for-production-use";
-const sessionCookie = createCookie("__komerbij_sessie", { secrets: [DEMO_SESSION_SECRET], path: "/" });
-const openDb = () => {
-  const db = new Database(resolve(process.cwd(), "data/e2e.db"));
-  db.pragma("busy_timeout = 5000");
-  return db;
-};
-
-async function loginAsTeam(context: BrowserContext, baseURL: string) {
-  const db = openDb();
-  try {
-    const user = db.prepare("select id from users where email = 'programmateam@example.nl'").get() as { id: number };
-    const sessionId = `cijfers-${Date.now()}-${Math.random().toString(36).slice(2)}`;
-    db.prepare("insert into sessions (id, user_id, data, expires_at) values (?, ?, ?, ?)").run(
-      sessionId,
-      user.id,
-      JSON.stringify({ userId: user.id }),
-      Date.now() + 3_600_000,
-    );
-    const value = (await sessionCookie.serialize(sessionId)).split(";")[0].split("=").slice(1).join("=");
-    await context.addCookies([{ name: "__komerbij_sessie", value, url: baseURL }]);
-  } finally {
-    db.close();
-  }
-}
+import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible, logInAs, openE2eDb, watchConsole } from "./helpers";
 
 const reportedTotal = async (page: Page) =>
   Number((await page.getByTestId("participants-reported").textContent())!.replace(/\D/g, ""));
@@ -45,7 +16,7 @@ test("an organiser reports attendance through the e-mailed link; the 2026 dashbo
   // The scheduler queued a request for each of the demo organiser's finished 2026 activities.
   let request: { props: string } | undefined;
   await expect(async () => {
-    const db = openDb();
+    const db = openE2eDb();
     try {
       request = db
         .prepare(
@@ -60,7 +31,7 @@ test("an organiser reports attendance through the e-mailed link; the 2026 dashbo
   const props = JSON.parse(request!.props) as { reportUrl: string; activityTitle: string; deadline: string };
   expect(props.reportUrl).toMatch(/\/opkomst\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
 
-  await loginAsTeam(context, baseURL!);
+  await logInAs(context, baseURL!, "programmateam@example.nl");
   await page.goto("/beheer/cijfers?editie=2026");
   await expect(page.getByRole("heading", { level: 1, name: "Cijfers Week tegen Eenzaamheid 2026" })).toBeVisible();
   const before = await reportedTotal(page);
@@ -106,7 +77,7 @@ test("the comparison shows 2024, 2025 and 2026 side by side, with charts that ha
   baseURL,
 }) => {
   const errors = watchConsole(page);
-  await loginAsTeam(context, baseURL!);
+  await logInAs(context, baseURL!, "programmateam@example.nl");
   await page.goto("/beheer/cijfers/vergelijken");
   const table = page.getByRole("table", { name: "Edities naast elkaar" });
   for (const year of ["2024", "2025", "2026"]) await expect(table.getByRole("columnheader", { name: year })).toBeVisible();

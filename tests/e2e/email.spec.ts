@@ -1,16 +1,15 @@
-import { fileURLToPath } from "node:url";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import Database from "better-sqlite3";
-import { expectAccessible, stubTiles, watchConsole } from "./helpers";
+import { DEMO_TODAY } from "../helpers/demo-today";
+import { expectAccessible, openE2eDb, stubTiles, watchConsole } from "./helpers";
 
-const dbPath = fileURLToPath(new URL("../../data/e2e.db", import.meta.url));
+// Due at once: the sender sends when next_attempt_at ≤ the later of the real and the platform clock (DEMO_TODAY).
+const DUE_AT = Date.parse(DEMO_TODAY) - 1000;
 
 /** Queues a login-code e-mail the way the app's outbox does (a pending row), straight in the e2e database. */
 function queueLoginCode(code: string) {
-  const sqlite = new Database(dbPath);
+  const sqlite = openE2eDb();
   try {
-    sqlite.pragma("busy_timeout = 5000");
     const props = JSON.stringify({
       code,
       link: `http://127.0.0.1:${process.env.E2E_PORT ?? 3210}/inloggen/link?token=e2e-${code}`,
@@ -20,7 +19,7 @@ function queueLoginCode(code: string) {
       .prepare(
         "INSERT INTO email_outbox (template, props, to_address, next_attempt_at) VALUES ('login-code', ?, 'organisator@example.nl', ?)",
       )
-      .run(props, Date.now() - 1000);
+      .run(props, DUE_AT);
   } finally {
     sqlite.close();
   }

@@ -14,7 +14,8 @@ test("the home page loads in Dutch without console errors and with security head
   expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
   expect(headers["x-content-type-options"]).toBe("nosniff");
   expect(headers["referrer-policy"]).toBeTruthy();
-  await page.waitForLoadState("networkidle");
+  // Hydrated: the button that only works with JavaScript has appeared (errors would show by now).
+  await expect(page.getByRole("button", { name: "Gebruik mijn locatie" })).toBeVisible();
   expect(errors).toEqual([]);
   await expectAccessible(page);
 });

@@ -1,18 +1,11 @@
 // Exact stock under real concurrency: 50 organisers POST their confirmation at the same moment to the
 // running server (remix-serve on build/), with 10 packages left. Sessions are written straight into the
 // e2e database and signed like the app signs them (login is not part of this test).
-import { resolve } from "node:path";
-import { createCookie } from "@remix-run/node";
+import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
+import { forgeSession, openE2eDb } from "./helpers";
 
-const DEMO_SESSION_SECRET = "demo-only-session-secret-not-for-production-use";
-const sessionCookie = createCookie("__komerbij_sessie", { secrets: [DEMO_SESSION_SECRET], path: "/" });
-const openDb = () => {
-  const db = new Database(resolve(process.cwd(), "data/e2e.db"));
-  db.pragma("busy_timeout = 5000");
-  return db;
-};
 const liveOrders = (db: Database.Database, editionId: number) =>
   (
     db
@@ -21,11 +14,11 @@ const liveOrders = (db: Database.Database, editionId: number) =>
   ).n;
 
 test("with 10 packages left, 50 simultaneous orders give exactly 10 orders and 40 clear refusals", async ({ baseURL }) => {
-  const db = openDb();
+  const db = openE2eDb();
   const edition = db
     .prepare("select id, kit_stock as kitStock, week_start as weekStart from editions where year = 2027")
     .get() as { id: number; kitStock: number; weekStart: string };
-  const stamp = Date.now();
+  const stamp = randomUUID();
   const startsAt = Date.parse(`${edition.weekStart}T10:00:00+02:00`);
   const organisers = db.transaction(() =>
     Array.from({ length: 50 }, (_, i) => {
@@ -42,17 +35,10 @@ test("with 10 packages left, 50 simultaneous orders give exactly 10 orders and 4
           )
           .run(edition.id, userId, `Buurtkamer ${i}`, `Drukte-test ${i}`, startsAt, startsAt + 7_200_000).lastInsertRowid,
       );
-      const sessionId = `drukte-${stamp}-${i}-${Math.random().toString(36).slice(2)}`;
-      db.prepare("insert into sessions (id, user_id, data, expires_at) values (?, ?, ?, ?)").run(
-        sessionId,
-        userId,
-        JSON.stringify({ userId }),
-        Date.now() + 3_600_000,
-      );
-      return { activityId, sessionId };
+      return { activityId, userId };
     }),
   )();
-  const cookies = await Promise.all(organisers.map(async (o) => (await sessionCookie.serialize(o.sessionId)).split(";")[0]));
+  const cookies = await Promise.all(organisers.map((o) => forgeSession(db, o.userId)));
   db.prepare("update editions set kit_stock = ? where id = ?").run(liveOrders(db, edition.id) + 10, edition.id);
 
   try {

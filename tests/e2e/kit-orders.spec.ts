@@ -1,46 +1,14 @@
 // The whole path of a package: an organiser orders one for a demo activity, the programme team ships
 // it and exports it, the organiser sees "Verzonden". Sessions are written into the e2e database.
-import { resolve } from "node:path";
-import AxeBuilder from "@axe-core/playwright";
-import { createCookie } from "@remix-run/node";
-import { expect, test, type Page } from "@playwright/test";
-import Database from "better-sqlite3";
-
-const DEMO_SESSION_SECRET = "demo-only-session-secret-not-for-production-use";
-const sessionCookie = createCookie("__komerbij_sessie", { secrets: [DEMO_SESSION_SECRET], path: "/" });
-const openDb = () => {
-  const db = new Database(resolve(process.cwd(), "data/e2e.db"));
-  db.pragma("busy_timeout = 5000");
-  return db;
-};
-
-async function logIn(page: Page, baseURL: string, email: string) {
-  const db = openDb();
-  const { id } = db.prepare("select id from users where email = ?").get(email) as { id: number };
-  const sessionId = `e2e-${id}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
-  db.prepare("insert into sessions (id, user_id, data, expires_at) values (?, ?, ?, ?)").run(
-    sessionId,
-    id,
-    JSON.stringify({ userId: id }),
-    Date.now() + 3_600_000,
-  );
-  db.close();
-  const value = (await sessionCookie.serialize(sessionId)).split(";")[0].split("=").slice(1).join("=");
-  await page.context().clearCookies();
-  await page.context().addCookies([{ name: "__komerbij_sessie", value, url: baseURL }]);
-}
-
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
+import { expect, test } from "@playwright/test";
+import { expectAccessible, logInAs, openE2eDb, stubTiles } from "./helpers";
 
 test.beforeEach(async ({ page }) => {
-  await page.route("**/tiles/**", (r) => r.fulfill({ status: 204, body: "" }));
+  await stubTiles(page);
 });
 
 test("order, ship, export and follow a Kom Erbij-pakket", async ({ page, baseURL }) => {
-  const db = openDb();
+  const db = openE2eDb();
   const activity = db
     .prepare(
       `select a.id, a.title from activities a join users u on u.id = a.owner_id join editions e on e.id = a.edition_id
@@ -57,14 +25,14 @@ test("order, ship, export and follow a Kom Erbij-pakket", async ({ page, baseURL
   expect(activity).toBeTruthy();
 
   // Organiser: the overview, then the form.
-  await logIn(page, baseURL!, "organisator@example.nl");
+  await logInAs(page.context(), baseURL!, "organisator@example.nl");
   await page.goto("/organisator/pakketten");
   await expect(page.getByRole("heading", { level: 1, name: "Mijn Kom Erbij-pakketten" })).toBeVisible();
-  await expectNoAxeViolations(page);
+  await expectAccessible(page);
   await page.getByRole("link", { name: `Bestel een pakket voor ${activity.title}` }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Kom Erbij-pakket bestellen" })).toBeVisible();
   await expect(page.getByText("50 × Placemats")).toBeVisible();
-  await expectNoAxeViolations(page);
+  await expectAccessible(page);
 
   // A wrong postcode is explained next to the field and what was typed stays.
   await page.getByLabel("Naam van wie het pakket aanneemt").fill("Demi Organisator");
@@ -79,23 +47,23 @@ test("order, ship, export and follow a Kom Erbij-pakket", async ({ page, baseURL
   await expect(page.getByText("Vul een Nederlandse postcode in, zoals 1234 AB.")).toBeVisible();
   await expect(page.getByLabel("Postcode")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByLabel("Straat")).toHaveValue("Coöperatiestraat");
-  await expectNoAxeViolations(page);
+  await expectAccessible(page);
 
   await page.getByLabel("Postcode").fill("3512jk");
   await page.getByRole("button", { name: "Verder naar controleren" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Controleer je bestelling" })).toBeVisible();
   await expect(page.getByText("3512 JK Utrecht")).toBeVisible();
-  await expectNoAxeViolations(page);
+  await expectAccessible(page);
   await page.getByRole("button", { name: "Bestelling plaatsen" }).click();
 
   const reference = `KE2027-${String(activity.id).padStart(5, "0")}`;
   await expect(page).toHaveURL(new RegExp(`/organisator/pakketten/${reference}\\?besteld=1$`));
   await expect(page.getByText("Bedankt, je bestelling is geplaatst.")).toBeVisible();
   await expect(page.locator(".status")).toHaveText("Besteld");
-  await expectNoAxeViolations(page);
+  await expectAccessible(page);
 
   // The confirmation e-mail is in the outbox (the demo mailbox page is built elsewhere).
-  const mail = openDb()
+  const mail = openE2eDb()
     .prepare("select to_address as toAddress, template, props from email_outbox where dedupe_key = ?")
     .get(`kit-order-confirmation:${reference}`) as { toAddress: string; template: string; props: string };
   expect(mail).toMatchObject({ toAddress: "organisator@example.nl", template: "kit-order-confirmation" });
@@ -108,13 +76,13 @@ test("order, ship, export and follow a Kom Erbij-pakket", async ({ page, baseURL
   // The pending activity cannot get a package yet.
   await page.goto(`/organisator/activiteiten/${pending.id}/pakket`);
   await expect(page.getByText("Je kunt pas een pakket bestellen als je activiteit is goedgekeurd")).toBeVisible();
-  await expectNoAxeViolations(page);
+  await expectAccessible(page);
 
   // Programme team: find it, mark it shipped in bulk.
-  await logIn(page, baseURL!, "programmateam@example.nl");
+  await logInAs(page.context(), baseURL!, "programmateam@example.nl");
   await page.goto(`/beheer/pakketten?zoek=${reference}`);
   await expect(page.getByRole("heading", { level: 1, name: "Pakketbestellingen 2027" })).toBeVisible();
-  await expectNoAxeViolations(page);
+  await expectAccessible(page);
   await page.getByLabel(`Kies ${reference}`).check();
   await page.getByLabel("Nieuwe status").selectOption("shipped");
   await page.getByLabel("Verzenddatum").fill("2026-11-24");
@@ -132,18 +100,20 @@ test("order, ship, export and follow a Kom Erbij-pakket", async ({ page, baseURL
   // The order detail and the edition settings are accessible too.
   await page.goto(`/beheer/pakketten/${reference}`);
   await expect(page.getByText("Status gewijzigd (Verzonden) door Pim Programmateam")).toBeVisible();
-  await expectNoAxeViolations(page);
+  await expectAccessible(page);
   await page.goto("/beheer/edities/2027/pakket");
   await expect(page.getByRole("heading", { level: 1, name: "Kom Erbij-pakket 2027 instellen" })).toBeVisible();
-  await expectNoAxeViolations(page);
+  await expectAccessible(page);
 
   // Organiser: sees "Verzonden" and can no longer cancel.
-  await logIn(page, baseURL!, "organisator@example.nl");
+  await logInAs(page.context(), baseURL!, "organisator@example.nl");
   await page.goto(`/organisator/pakketten/${reference}`);
   await expect(page.locator(".status")).toHaveText("Verzonden");
   await expect(page.getByText("op 24 november 2026")).toBeVisible();
   await expect(page.getByRole("button", { name: "Bestelling annuleren" })).toHaveCount(0);
-  const shippedMail = openDb().prepare("select props from email_outbox where dedupe_key = ?").get(`kit-shipped:${reference}`) as {
+  const shippedMail = openE2eDb()
+    .prepare("select props from email_outbox where dedupe_key = ?")
+    .get(`kit-shipped:${reference}`) as {
     props: string;
   };
   expect(JSON.parse(shippedMail.props)).toEqual({ reference, activityTitle: activity.title, shippedOn: "2026-11-24" });
@@ -156,7 +126,7 @@ test.describe("without JavaScript", () => {
     page,
     baseURL,
   }) => {
-    const db = openDb();
+    const db = openE2eDb();
     const activity = db
       .prepare(
         `select a.id, a.title from activities a join users u on u.id = a.owner_id join editions e on e.id = a.edition_id
@@ -165,7 +135,7 @@ test.describe("without JavaScript", () => {
       )
       .get() as { id: number; title: string };
     db.close();
-    await logIn(page, baseURL!, "organisator@example.nl");
+    await logInAs(page.context(), baseURL!, "organisator@example.nl");
     await page.goto(`/organisator/activiteiten/${activity.id}/pakket`);
     for (const [label, value] of [
       ["Naam van wie het pakket aanneemt", "Demi"],
@@ -186,7 +156,7 @@ test.describe("without JavaScript", () => {
     // Coming back to the order page points to the existing order instead of offering a second one.
     await page.goto(`/organisator/activiteiten/${activity.id}/pakket`);
     await expect(page.getByText("Voor deze activiteit is al een pakket besteld.")).toBeVisible();
-    const count = openDb().prepare("select count(*) as n from kit_orders where activity_id = ?").get(activity.id) as {
+    const count = openE2eDb().prepare("select count(*) as n from kit_orders where activity_id = ?").get(activity.id) as {
       n: number;
     };
     expect(count.n).toBe(1);

@@ -2,11 +2,12 @@
 import { sessionStorage } from "~/utils/session.server";
 import { getUserByEmail } from "~/models/user.server";
 
-export async function sessionCookie(email: string) {
-  const user = getUserByEmail(email);
-  if (!user) throw new Error(`no user ${email}`);
+/** A session cookie for a user, given by e-mail address or id, as the login would set it. */
+export async function sessionCookie(user: string | number) {
+  const userId = typeof user === "number" ? user : getUserByEmail(user)?.id;
+  if (userId === undefined) throw new Error(`no user ${user}`);
   const session = await sessionStorage.getSession();
-  session.set("userId", user.id);
+  session.set("userId", userId);
   return (await sessionStorage.commitSession(session)).split(";")[0];
 }
 

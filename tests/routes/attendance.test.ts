@@ -7,8 +7,7 @@ import { action as linkAction, loader as linkLoader } from "~/routes/opkomst.$to
 import { db, schema as t } from "~/utils/db.server";
 import { createSignedToken } from "~/utils/signed-token.server";
 import { amsterdamToUtc } from "~/utils/time";
-import { get, outcome, post } from "../helpers/requests";
-import { sessionStorage } from "~/utils/session.server";
+import { get, outcome, post, sessionCookie } from "../helpers/requests";
 
 let n = 0;
 const edition = (year: number) => db.select().from(t.editions).where(eq(t.editions.year, year)).get()!;
@@ -39,11 +38,6 @@ function setup(year = 2026) {
     .returning()
     .get();
   return { user: u, activity: a, token: attendanceToken(a.id, e.reportDeadline) };
-}
-async function cookieFor(userId: number) {
-  const session = await sessionStorage.getSession();
-  session.set("userId", userId);
-  return (await sessionStorage.commitSession(session)).split(";")[0];
 }
 const reportOf = (activityId: number) =>
   db.select().from(t.attendanceReports).where(eq(t.attendanceReports.activityId, activityId)).get();
@@ -125,7 +119,9 @@ describe("the e-mailed link", () => {
     expect(res.data.values).toEqual(fields);
     const own = await outcome(
       ownAction(
-        post(`/organisator/activiteiten/${activity.id}/opkomst`, fields, await cookieFor(user.id), { id: String(activity.id) }),
+        post(`/organisator/activiteiten/${activity.id}/opkomst`, fields, await sessionCookie(user.id), {
+          id: String(activity.id),
+        }),
       ),
     );
     expect(own.status).toBe(400);
@@ -145,12 +141,14 @@ describe("the e-mailed link", () => {
     expect(res.data.message).toBe("Opkomst doorgeven kan niet meer: de termijn is voorbij.");
     const own = await outcome(
       ownAction(
-        post(`/organisator/activiteiten/${activity.id}/opkomst`, good, await cookieFor(user.id), { id: String(activity.id) }),
+        post(`/organisator/activiteiten/${activity.id}/opkomst`, good, await sessionCookie(user.id), { id: String(activity.id) }),
       ),
     );
     expect(own.status).toBe(409);
     const page = await outcome(
-      ownLoader(get(`/organisator/activiteiten/${activity.id}/opkomst`, await cookieFor(user.id), { id: String(activity.id) })),
+      ownLoader(
+        get(`/organisator/activiteiten/${activity.id}/opkomst`, await sessionCookie(user.id), { id: String(activity.id) }),
+      ),
     );
     expect(page.data).toMatchObject({ state: "closed" });
     expect(reportOf(activity.id)).toBeUndefined();
@@ -163,14 +161,14 @@ describe("the logged-in organiser page", () => {
     const { activity, user } = setup();
     const intruder = setup().user;
     const url = `/organisator/activiteiten/${activity.id}/opkomst`;
-    expect((await outcome(ownLoader(get(url, await cookieFor(intruder.id), { id: String(activity.id) })))).status).toBe(404);
-    expect((await outcome(ownAction(post(url, good, await cookieFor(intruder.id), { id: String(activity.id) })))).status).toBe(
-      404,
-    );
+    expect((await outcome(ownLoader(get(url, await sessionCookie(intruder.id), { id: String(activity.id) })))).status).toBe(404);
+    expect(
+      (await outcome(ownAction(post(url, good, await sessionCookie(intruder.id), { id: String(activity.id) })))).status,
+    ).toBe(404);
     expect((await outcome(ownLoader(get(url, undefined, { id: String(activity.id) })))).status).toBe(302);
-    const page = await outcome(ownLoader(get(url, await cookieFor(user.id), { id: String(activity.id) })));
+    const page = await outcome(ownLoader(get(url, await sessionCookie(user.id), { id: String(activity.id) })));
     expect(page.data).toMatchObject({ state: "open", stateText: null });
-    expect(await outcome(ownAction(post(url, good, await cookieFor(user.id), { id: String(activity.id) })))).toMatchObject({
+    expect(await outcome(ownAction(post(url, good, await sessionCookie(user.id), { id: String(activity.id) })))).toMatchObject({
       status: 303,
       location: `${url}?opgeslagen=1`,
     });
@@ -178,7 +176,7 @@ describe("the logged-in organiser page", () => {
 
     const future = setup(2027);
     const futureUrl = `/organisator/activiteiten/${future.activity.id}/opkomst`;
-    const cookie = await cookieFor(future.user.id);
+    const cookie = await sessionCookie(future.user.id);
     expect((await outcome(ownLoader(get(futureUrl, cookie, { id: String(future.activity.id) })))).data).toMatchObject({
       state: "not_ended",
     });

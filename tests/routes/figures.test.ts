@@ -13,11 +13,14 @@ import { get, outcome, sessionCookie } from "../helpers/requests";
 
 let team = "";
 let organiser = "";
+// The figures are checked on the full demo data set (hundreds of activities over four editions), so
+// seeding takes seconds on a quiet machine and much longer on a busy one: the hook has its own timeout.
+const SEED_TIMEOUT_MS = 120_000;
 beforeAll(async () => {
   seedDemoData(db, now());
   team = await sessionCookie("programmateam@example.nl");
   organiser = await sessionCookie("organisator@example.nl");
-});
+}, SEED_TIMEOUT_MS);
 
 describe("figures routes", () => {
   it("are for the programme team only", async () => {

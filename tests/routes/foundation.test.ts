@@ -5,21 +5,7 @@ import { loader as teamHome } from "~/routes/beheer._index";
 import { seedDemoData } from "~/demo/demo-data.server";
 import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
-import { sessionStorage } from "~/utils/session.server";
-import { getUserByEmail } from "~/models/user.server";
-
-const args = (url: string, init?: RequestInit) => ({
-  request: new Request(`http://localhost${url}`, init),
-  params: {},
-  context: {},
-});
-
-async function cookieFor(email: string) {
-  const user = getUserByEmail(email)!;
-  const session = await sessionStorage.getSession();
-  session.set("userId", user.id);
-  return (await sessionStorage.commitSession(session)).split(";")[0];
-}
+import { get, sessionCookie } from "../helpers/requests";
 
 describe("foundation routes", () => {
   seedDemoData(db, now());
@@ -35,13 +21,13 @@ describe("foundation routes", () => {
   });
 
   it("the team pages send anonymous visitors to the login page and refuse organisers", async () => {
-    await expect(teamHome(args("/beheer"))).rejects.toMatchObject({ status: 302, headers: expect.any(Headers) });
-    const asOrganiser = args("/beheer", { headers: { Cookie: await cookieFor("organisator@example.nl") } });
+    await expect(teamHome(get("/beheer"))).rejects.toMatchObject({ status: 302, headers: expect.any(Headers) });
+    const asOrganiser = get("/beheer", await sessionCookie("organisator@example.nl"));
     await expect(teamHome(asOrganiser)).rejects.toMatchObject({ status: 403 });
   });
 
   it("the team sees the four editions with their phase", async () => {
-    const response = await teamHome(args("/beheer", { headers: { Cookie: await cookieFor("programmateam@example.nl") } }));
+    const response = await teamHome(get("/beheer", await sessionCookie("programmateam@example.nl")));
     expect(response.editions.map((e) => e.year)).toEqual([2027, 2026, 2025, 2024]);
   });
 });

@@ -5,12 +5,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loader as kaart } from "~/routes/api.kaart";
 import { loader as ics } from "~/routes/activiteiten.$id_.agenda[.]ics";
 import { addActivity, north, UTRECHT } from "../unit/activity-search-fixtures";
+import { get } from "../helpers/requests";
 
-const args = (url: string, params: Record<string, string> = {}) => ({
-  request: new Request(`http://localhost${url}`),
-  params,
-  context: {},
-});
 const ids: Record<string, number> = {};
 
 beforeAll(() => {
@@ -23,7 +19,7 @@ beforeAll(() => {
 
 describe("GET /api/kaart", () => {
   it("returns a GeoJSON FeatureCollection for a bbox with CDN cache headers", async () => {
-    const response = kaart(args("/api/kaart?bbox=5.0,52.0,5.3,52.2&editie=2027"));
+    const response = kaart(get("/api/kaart?bbox=5.0,52.0,5.3,52.2&editie=2027"));
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toMatch(/application\/geo\+json/);
     const cache = response.headers.get("Cache-Control")!;
@@ -42,27 +38,27 @@ describe("GET /api/kaart", () => {
   });
 
   it("takes the same filters as the list, and a circle", async () => {
-    const body = await kaart(args(`/api/kaart?lat=${UTRECHT.lat}&lon=${UTRECHT.lon}&straal=2&editie=2027`)).json();
+    const body = await kaart(get(`/api/kaart?lat=${UTRECHT.lat}&lon=${UTRECHT.lon}&straal=2&editie=2027`)).json();
     expect(body.features.map((f: { properties: { title: string } }) => f.properties.title)).toEqual(["Koffie dichtbij"]);
-    const typed = await kaart(args("/api/kaart?bbox=5.0,52.0,5.3,52.2&editie=2027&soort=spel")).json();
+    const typed = await kaart(get("/api/kaart?bbox=5.0,52.0,5.3,52.2&editie=2027&soort=spel")).json();
     expect(typed.features).toHaveLength(1);
-    const wheelchair = await kaart(args("/api/kaart?bbox=5.0,52.0,5.3,52.2&editie=2027&rolstoel=on")).json();
+    const wheelchair = await kaart(get("/api/kaart?bbox=5.0,52.0,5.3,52.2&editie=2027&rolstoel=on")).json();
     expect(wheelchair.features[0].properties.title).toBe("Koffie dichtbij");
-    const archive = await kaart(args("/api/kaart?bbox=5.0,52.0,5.3,52.2&editie=2026")).json();
+    const archive = await kaart(get("/api/kaart?bbox=5.0,52.0,5.3,52.2&editie=2026")).json();
     expect(archive.features.map((f: { properties: { title: string } }) => f.properties.title)).toEqual(["Koffie 2026"]);
   });
 
   it("rejects a missing or wrong area with a Dutch message", async () => {
-    const response = kaart(args("/api/kaart?bbox=1,2,3"));
+    const response = kaart(get("/api/kaart?bbox=1,2,3"));
     expect(response.status).toBe(400);
     expect((await response.json()).error).toMatch(/Geef een gebied op/);
-    expect(kaart(args("/api/kaart?bbox=5,52,5.3,52.2&editie=2040")).status).toBe(404);
+    expect(kaart(get("/api/kaart?bbox=5,52,5.3,52.2&editie=2040")).status).toBe(404);
   });
 });
 
 describe("GET /activiteiten/:id/agenda.ics", () => {
   it("is a valid iCalendar event in UTC", async () => {
-    const response = ics(args(`/activiteiten/${ids.near}/agenda.ics`, { id: String(ids.near) }));
+    const response = ics(get(`/activiteiten/${ids.near}/agenda.ics`, undefined, { id: String(ids.near) }));
     expect(response.headers.get("Content-Type")).toBe("text/calendar; charset=utf-8");
     expect(response.headers.get("Content-Disposition")).toBe(`attachment; filename="activiteit-${ids.near}.ics"`);
     const text = await response.text();
@@ -79,11 +75,11 @@ describe("GET /activiteiten/:id/agenda.ics", () => {
   });
 
   it("marks a cancelled activity and refuses unpublished ones", async () => {
-    const cancelled = await ics(args("/", { id: String(ids.cancelled) })).text();
+    const cancelled = await ics(get("/", undefined, { id: String(ids.cancelled) })).text();
     expect(cancelled).toContain("STATUS:CANCELLED");
-    expect(() => ics(args("/", { id: String(ids.pending) }))).toThrow();
+    expect(() => ics(get("/", undefined, { id: String(ids.pending) }))).toThrow();
     try {
-      ics(args("/", { id: String(ids.pending) }));
+      ics(get("/", undefined, { id: String(ids.pending) }));
     } catch (e) {
       expect((e as Response).status).toBe(404);
     }

@@ -1,4 +1,7 @@
-import { and, eq, sql } from "drizzle-orm";
+import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { createInterface } from "node:readline";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { KitOrderInputSchema } from "~/models/kit-order";
 import { KIT_CONTENTS } from "../../db/reference/editions";
@@ -14,6 +17,7 @@ import { cancelKitOrderByOrganiser, getKitOrderPage, placeKitOrder } from "~/mod
 import { updateKitSettings } from "~/models/kit-settings.server";
 import { db, schema as t } from "~/utils/db.server";
 import { amsterdamToUtc } from "~/utils/time";
+import type { RaceJob } from "../helpers/kit-order-racer";
 
 // FAKE_NOW of the demo: 2027 ordering is open.
 const NOW = new Date("2026-11-23T10:00:00+01:00");
@@ -76,7 +80,37 @@ const setStockLeft = (left: number) => {
     .where(eq(t.editions.id, e.id))
     .run();
 };
-const key = () => `key-${Math.random().toString(36).slice(2)}-${Date.now()}`;
+const key = () => `key-${randomUUID()}`;
+/** A separate Node process on the same database file (see tests/helpers/kit-order-racer.ts). */
+function startRacer(job: RaceJob) {
+  const child = spawn(process.execPath, ["--import", "tsx", "tests/helpers/kit-order-racer.ts", JSON.stringify(job)], {
+    cwd: process.cwd(),
+    env: process.env,
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+  let stderr = "";
+  child.stderr.on("data", (chunk) => (stderr += chunk));
+  const lines = createInterface({ input: child.stdout });
+  const received: string[] = [];
+  const waiters: ((line: string) => void)[] = [];
+  lines.on("line", (line) => (waiters.length ? waiters.shift()!(line) : received.push(line)));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+  const nextLine = () =>
+    Promise.race([
+      new Promise<string>((resolve) => (received.length ? resolve(received.shift()!) : waiters.push(resolve))),
+      exited.then((code) => Promise.reject(new Error(`racer exited (${code}) early: ${stderr}`))),
+    ]);
+  const ready = nextLine().then((line) => expect(line).toBe("ready"));
+  return {
+    ready,
+    go: () => child.stdin.end("go\n"),
+    done: ready.then(async () => {
+      const output = JSON.parse(await nextLine()) as { pid: number; results: ReturnType<typeof placeKitOrder>[] };
+      expect(await exited, stderr).toBe(0);
+      return output;
+    }),
+  };
+}
 const outbox = (template: string) => db.select().from(t.emailOutbox).where(eq(t.emailOutbox.template, template)).all();
 
 beforeEach(() => {
@@ -252,23 +286,32 @@ describe("stock", () => {
     });
   });
 
-  it("with 10 left, 50 simultaneous requests from different organisers give exactly 10 orders", async () => {
+  it("with 10 left, 50 requests racing from 5 processes (each its own SQLite connection) give exactly 10 orders", async () => {
     setStockLeft(10);
+    const liveBefore = countLiveOrders(db, edition2027().id);
     const people = Array.from({ length: 50 }, () => {
       const user = organiser();
-      return { user, activity: activity(user.id) };
+      return { userId: user.id, activityId: activity(user.id).id, submissionKey: key() };
     });
-    // Each request yields to the event loop first (as a real request does while reading its body).
-    const results = await Promise.all(
-      people.map(async ({ user, activity: a }) => {
-        await new Promise((r) => setTimeout(r, Math.random() * 5));
-        return placeKitOrder({ userId: user.id, activityId: a.id, input, submissionKey: key(), now: NOW });
-      }),
+    // Every process gets every fifth organiser, so all five are still placing orders when the stock runs out.
+    const racers = Array.from({ length: 5 }, (_, i) =>
+      startRacer({ now: NOW.toISOString(), input, orders: people.filter((_, n) => n % 5 === i) }),
     );
+    await Promise.all(racers.map((r) => r.ready));
+    for (const r of racers) r.go();
+    const outputs = await Promise.all(racers.map((r) => r.done));
+
+    expect(new Set(outputs.map((o) => o.pid)).size).toBe(5);
+    const results = outputs.flatMap((o) => o.results);
+    expect(results).toHaveLength(50);
     expect(results.filter((r) => r.ok)).toHaveLength(10);
     expect(results.filter((r) => !r.ok && r.reason === "sold_out")).toHaveLength(40);
+    expect(countLiveOrders(db, edition2027().id)).toBe(liveBefore + 10);
     expect(kitOrderOverview(2027)!.stockLeft).toBe(0);
-  });
+    // Each success is a real row for that organiser's activity, and no activity got two.
+    const placed = results.flatMap((r) => (r.ok ? [r.reference] : []));
+    expect(db.select().from(t.kitOrders).where(inArray(t.kitOrders.reference, placed)).all()).toHaveLength(10);
+  }, 90_000);
 
   it("does not let the team set the stock below what is already ordered", () => {
     const live = countLiveOrders(db, edition2027().id);
