@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { ENDED_KIT_ORDER_STATUSES, KIT_ORDER_STATUS_VALUES } from "./kit-order-statuses";
 
 // Instants are stored as UTC milliseconds; calendar dates of an edition as "YYYY-MM-DD"
 // (a date in Europe/Amsterdam, not an instant).
@@ -206,9 +207,7 @@ export const kitOrders = sqliteTable(
     place: text("place").notNull(),
     expectedParticipants: integer("expected_participants").notNull(),
     remarks: text("remarks"),
-    status: text("status", { enum: ["ordered", "processing", "shipped", "cancelled", "rejected"] })
-      .notNull()
-      .default("ordered"),
+    status: text("status", { enum: KIT_ORDER_STATUS_VALUES }).notNull().default("ordered"),
     statusReason: text("status_reason"),
     shippedOn: text("shipped_on"),
     submissionKey: text("submission_key").unique(),
@@ -219,7 +218,7 @@ export const kitOrders = sqliteTable(
     // One live order per activity; a cancelled or rejected order frees the activity again.
     uniqueIndex("kit_orders_one_live_per_activity")
       .on(t.activityId)
-      .where(sql`status NOT IN ('cancelled', 'rejected')`),
+      .where(sql.raw(`status NOT IN (${ENDED_KIT_ORDER_STATUSES.map((s) => `'${s}'`).join(", ")})`)),
     index("kit_orders_edition_status").on(t.editionId, t.status),
     check("kit_orders_participants", sql`${t.expectedParticipants} BETWEEN 1 AND 100000`),
   ],

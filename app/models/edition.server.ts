@@ -1,7 +1,7 @@
 import { asc, desc, eq } from "drizzle-orm";
 import { db, schema } from "~/utils/db.server";
 import { formatShortDate } from "~/utils/time";
-import { editionPhase, isOrderingOpen, isRegistrationOpen, weekBounds } from "./edition";
+import { editionPhase, isOrderingOpen, isRegistrationOpen, lastInclusiveMinute, weekBounds } from "./edition";
 
 export type Edition = typeof schema.editions.$inferSelect;
 
@@ -51,7 +51,7 @@ export function describeEdition(edition: Edition, now: Date) {
 export function registrationClosedText(now: Date): string {
   const latest = listEditions()[0];
   if (!latest) return "";
-  const lastDay = formatShortDate(new Date(latest.registrationClosesAt.getTime() - 1));
+  const lastDay = formatShortDate(lastInclusiveMinute(latest.registrationClosesAt));
   const name = `de Week tegen Eenzaamheid ${latest.year}`;
   return now < latest.registrationOpensAt
     ? `Aanmelden voor ${name} kan van ${formatShortDate(latest.registrationOpensAt)} tot en met ${lastDay}.`

@@ -36,11 +36,28 @@ export function weekBounds(edition: Pick<EditionTimeline, "weekStart" | "weekEnd
   return { startsAt: amsterdamToUtc(edition.weekStart), endsAt: amsterdamToUtc(addDays(edition.weekEnd, 1)) };
 }
 
-const within = (now: Date, from: Date, until: Date) => now >= from && now < until;
+export type WindowState = "not_open" | "open" | "closed";
 
-export const isRegistrationOpen = (e: EditionTimeline, now: Date) => within(now, e.registrationOpensAt, e.registrationClosesAt);
-export const isOrderingOpen = (e: EditionTimeline, now: Date) => within(now, e.orderingOpensAt, e.orderingClosesAt);
-export const isReportingOpen = (e: EditionTimeline, now: Date) => within(now, weekBounds(e).startsAt, e.reportDeadline);
+/**
+ * Where `now` is in a window. Every window of an edition includes its opening instant and excludes
+ * its closing one: ordering that closes at 1 September 00:00 has 31 August 23:59 as its last minute.
+ */
+export function windowState(opensAt: Date, closesAt: Date, now: Date): WindowState {
+  if (now < opensAt) return "not_open";
+  return now < closesAt ? "open" : "closed";
+}
+
+/** The last minute inside a window that closes at `closesAt`, for "tot en met …" texts (its day is the last day). */
+export const lastInclusiveMinute = (closesAt: Date | string) => new Date(new Date(closesAt).getTime() - 60_000);
+
+export const registrationWindow = (e: EditionTimeline, now: Date) =>
+  windowState(e.registrationOpensAt, e.registrationClosesAt, now);
+export const orderingWindow = (e: EditionTimeline, now: Date) => windowState(e.orderingOpensAt, e.orderingClosesAt, now);
+
+export const isRegistrationOpen = (e: EditionTimeline, now: Date) => registrationWindow(e, now) === "open";
+export const isOrderingOpen = (e: EditionTimeline, now: Date) => orderingWindow(e, now) === "open";
+export const isReportingOpen = (e: EditionTimeline, now: Date) =>
+  windowState(weekBounds(e).startsAt, e.reportDeadline, now) === "open";
 
 /**
  * The phase an edition is in at `now`. Phases follow each other in time; ordering and
@@ -52,7 +69,7 @@ export function editionPhase(e: EditionTimeline, now: Date): EditionPhase {
   if (now >= week.endsAt) return "reporting_open";
   if (now >= week.startsAt) return "week_running";
   if (isOrderingOpen(e, now)) return "ordering_open";
-  if (now >= e.orderingClosesAt) return "ordering_closed";
+  if (orderingWindow(e, now) === "closed") return "ordering_closed";
   if (isRegistrationOpen(e, now)) return "registration_open";
   return "before_registration";
 }

@@ -6,8 +6,8 @@
 // - "should report": published activities that have ended at `now`;
 // - reports / participants: reports of those activities (one report per activity, the latest version);
 // - estimate: average participants per report × number of activities that should report.
-import { stringify } from "csv-stringify/sync";
 import { asc, sql } from "drizzle-orm";
+import { toCsv } from "~/utils/csv.server";
 import { db, schema as t } from "~/utils/db.server";
 import { TARGET_GROUPS, ACTIVITY_TYPES, ORGANISATION_KINDS } from "./activity";
 import { weekBounds } from "./edition";
@@ -272,16 +272,8 @@ export function orderCurves(now: Date, maxWeeks = 26): OrderCurve[] {
 // ---------------------------------------------------------------------------------------------
 // CSV exports: UTF-8 with BOM (Excel reads the accents), RFC 4180 quoting, Windows line ends.
 
-const neutralizeFormula = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
-const cell = (v: string | number | null | undefined) =>
-  v === null || v === undefined ? "" : typeof v === "number" ? String(v) : neutralizeFormula(v);
 const decimal = (v: number | null, digits = 1) => (v === null ? "" : v.toFixed(digits).replace(".", ","));
-const csv = (rows: (string | number | null | undefined)[][]) =>
-  "\uFEFF" +
-  stringify(
-    rows.map((r) => r.map(cell)),
-    { record_delimiter: "windows" },
-  );
+const csv = toCsv;
 
 export function editionsCsv(now: Date): string {
   const header = [

@@ -1,7 +1,7 @@
 // The programme team processes orders with the mailing house: lists, overview, CSV, status steps.
 import { and, asc, desc, eq, gte, lt, sql, type SQL, type SQLWrapper } from "drizzle-orm";
-import { stringify } from "csv-stringify/sync";
 import { audit } from "~/utils/audit.server";
+import { toCsv } from "~/utils/csv.server";
 import { db, immediate, schema, type AppDatabase } from "~/utils/db.server";
 import { addDays, amsterdamToUtc, utcToAmsterdam } from "~/utils/time";
 import {
@@ -141,9 +141,6 @@ export function kitOrderOverview(year: number) {
   return { year, kitStock: edition.kitStock, live, stockLeft: stockLeft(edition.kitStock, live), counts };
 }
 
-/** Spreadsheet programs run cells starting with these as formulas; a leading apostrophe keeps them text. */
-const neutralizeFormula = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
-
 export const CSV_HEADER = [
   "Referentie",
   "Naam",
@@ -173,9 +170,9 @@ export function exportKitOrdersCsv(f: KitOrderFilters): string {
       o.place,
       describeContents(o.kitContents),
       `${at.date} ${at.time}`,
-    ].map(neutralizeFormula);
+    ];
   });
-  return "\uFEFF" + stringify([CSV_HEADER, ...records], { record_delimiter: "windows" });
+  return toCsv([CSV_HEADER, ...records]);
 }
 
 function organiserOf(tx: AppDatabase, orderId: number) {

@@ -1,10 +1,14 @@
 // Shared facts and pure rules about Kom Erbij-pakket orders (browser and server).
 import { z } from "zod";
+import { ENDED_KIT_ORDER_STATUSES, KIT_ORDER_STATUS_VALUES, type KitOrderStatusValue } from "../../db/kit-order-statuses";
 import type { KitItem } from "../../db/schema";
 import { dutchPostcode } from "../utils/postcode";
 import { formatDateTime } from "../utils/time";
+import { lastInclusiveMinute, windowState } from "./edition";
 
 export type { KitItem };
+
+export type KitOrderStatus = KitOrderStatusValue;
 
 export const KIT_ORDER_STATUSES = {
   ordered: "Besteld",
@@ -12,12 +16,12 @@ export const KIT_ORDER_STATUSES = {
   shipped: "Verzonden",
   cancelled: "Geannuleerd",
   rejected: "Afgewezen",
-} as const;
-export type KitOrderStatus = keyof typeof KIT_ORDER_STATUSES;
+} as const satisfies Record<KitOrderStatus, string>;
 
-/** Orders that hold a package: everything except cancelled and rejected. */
-export const LIVE_STATUSES = ["ordered", "processing", "shipped"] as const satisfies readonly KitOrderStatus[];
-export const isLive = (status: KitOrderStatus) => (LIVE_STATUSES as readonly string[]).includes(status);
+/** Orders that hold a package: every status except the ended ones (cancelled, rejected). */
+export const LIVE_STATUSES: readonly KitOrderStatus[] = KIT_ORDER_STATUS_VALUES.filter(
+  (status) => !(ENDED_KIT_ORDER_STATUSES as readonly string[]).includes(status),
+);
 
 // ---------------------------------------------------------------- window and stock
 
@@ -41,14 +45,12 @@ export const stockLeft = (kitStock: number, liveOrders: number) => Math.max(0, k
  * closing instant (closing at 1 September 00:00 means 31 August 23:59 is the last minute).
  */
 export function kitAvailability(edition: KitEditionRules, liveOrders: number, now: Date): KitAvailability {
-  if (now < edition.orderingOpensAt) return { state: "not_open", opensAt: edition.orderingOpensAt };
-  if (now >= edition.orderingClosesAt) return { state: "closed", closedAt: edition.orderingClosesAt };
+  const window = windowState(edition.orderingOpensAt, edition.orderingClosesAt, now);
+  if (window === "not_open") return { state: "not_open", opensAt: edition.orderingOpensAt };
+  if (window === "closed") return { state: "closed", closedAt: edition.orderingClosesAt };
   const left = stockLeft(edition.kitStock, liveOrders);
   return left > 0 ? { state: "open", stockLeft: left } : { state: "sold_out" };
 }
-
-/** The last minute in which ordering is possible (for "tot en met ..." texts). */
-export const lastOrderingMinute = (closesAt: Date) => new Date(closesAt.getTime() - 60_000);
 
 /** The order's reference, e.g. KE2027-00123; a new order after a cancelled one gets a suffix (-2, -3 ...). */
 export function kitOrderReference(year: number, activityId: number, earlierOrders: number): string {
@@ -188,7 +190,7 @@ export function availabilityMessage(a: KitAvailability): string | null {
     case "not_open":
       return `Bestellen kan nog niet. Je kunt het pakket bestellen vanaf ${formatDateTime(a.opensAt)}.`;
     case "closed":
-      return `Bestellen kan niet meer. Je kon het pakket bestellen tot en met ${formatDateTime(lastOrderingMinute(a.closedAt))}.`;
+      return `Bestellen kan niet meer. Je kon het pakket bestellen tot en met ${formatDateTime(lastInclusiveMinute(a.closedAt))}.`;
     case "sold_out":
       return "De pakketten zijn op. Alle pakketten voor deze editie zijn al besteld. Er kunnen geen pakketten meer bij.";
   }
@@ -243,4 +245,23 @@ export function parseKitOrderFilters(params: URLSearchParams) {
     q: raw.zoek,
     page: raw.pagina ?? 1,
   };
+}
+
+/** A delivery address as the lines on a label: name, organisation, street and number, postcode and place. */
+export function deliveryAddressLines(a: {
+  deliveryName: string;
+  deliveryOrganisation?: string | null;
+  street: string;
+  houseNumber: string | number;
+  houseNumberAddition?: string | null;
+  postcode: string;
+  place: string;
+}): string[] {
+  const addition = a.houseNumberAddition ? ` ${a.houseNumberAddition}` : "";
+  return [
+    a.deliveryName,
+    a.deliveryOrganisation ?? "",
+    `${a.street} ${a.houseNumber}${addition}`,
+    `${a.postcode} ${a.place}`,
+  ].filter((line) => line.trim() !== "");
 }

@@ -1,5 +1,5 @@
 // Organisers order a Kom Erbij-pakket for their activity, follow it and cancel it.
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { audit } from "~/utils/audit.server";
 import { db, immediate, schema, type AppDatabase } from "~/utils/db.server";
 import {
@@ -20,6 +20,8 @@ import {
   type EndOrderResult,
 } from "./kit-order.server";
 import { enqueueEmail } from "./outbox.server";
+import { isOrderingOpen } from "./edition";
+import { listEditions } from "./edition.server";
 
 const t = schema;
 
@@ -238,6 +240,12 @@ export function getKitOrderForOrganiser(reference: string, userId: number) {
   );
 }
 
+/** The editions whose ordering window is open at `now` (the window rule lives in edition.ts). */
+const orderingEditionIds = (now: Date) =>
+  listEditions()
+    .filter((e) => isOrderingOpen(e, now))
+    .map((e) => e.id);
+
 /** The organiser's orders and their activities that could still get one. */
 export function getOrganiserKitOverview(userId: number, now: Date) {
   const orders = db
@@ -262,7 +270,7 @@ export function getOrganiserKitOverview(userId: number, now: Date) {
       and(
         eq(t.activities.ownerId, userId),
         eq(t.activities.status, "published"),
-        sql`${t.editions.orderingOpensAt} <= ${now.getTime()} and ${t.editions.orderingClosesAt} > ${now.getTime()}`,
+        inArray(t.activities.editionId, orderingEditionIds(now)),
         sql`not exists (select 1 from kit_orders o where o.activity_id = ${t.activities.id} and o.status in ${LIVE_STATUS_LIST})`,
       ),
     )

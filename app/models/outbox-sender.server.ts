@@ -195,7 +195,3 @@ export function startOutboxSender(options: SenderOptions = {}) {
     },
   };
 }
-
-export async function stopOutboxSender() {
-  await globalThis.__komerbijOutboxSender?.stop();
-}

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { countPendingActivities } from "~/models/activity.server";
-import { PHASE_LABELS } from "~/models/edition";
+import { lastInclusiveMinute, PHASE_LABELS } from "~/models/edition";
 import { describeEdition, listEditions } from "~/models/edition.server";
 import { now } from "~/utils/clock.server";
 import { requireProgrammeTeam } from "~/utils/session.server";
@@ -90,9 +90,9 @@ export default function TeamHome() {
                 <td>{e.number}e</td>
                 <td>{formatDateRange(e.weekStart, e.weekEnd)}</td>
                 <td>
-                  {formatShortDate(e.orderingOpensAt)} – {formatShortDate(new Date(new Date(e.orderingClosesAt).getTime() - 1))}
+                  {formatShortDate(e.orderingOpensAt)} – {formatShortDate(lastInclusiveMinute(e.orderingClosesAt))}
                 </td>
-                <td>{formatShortDate(new Date(new Date(e.reportDeadline).getTime() - 1))}</td>
+                <td>{formatShortDate(lastInclusiveMinute(e.reportDeadline))}</td>
                 <td>
                   {e.kitStock}{" "}
                   <Link to={`/beheer/edities/${e.year}/pakket`}>

@@ -8,6 +8,7 @@ import { orNotFound } from "~/utils/route-params.server";
 import { now } from "~/utils/clock.server";
 import { requireProgrammeTeam } from "~/utils/session.server";
 import { formatDateRange, formatShortDate } from "~/utils/time";
+import { lastInclusiveMinute } from "~/models/edition";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Cijfers${data ? ` ${data.year}` : ""} – Programmateam – Kom erbij` },
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     year: figures.edition.year,
     years: listEditions().map((e) => e.year),
     week: formatDateRange(figures.edition.weekStart, figures.edition.weekEnd),
-    reportDeadline: formatShortDate(new Date(figures.edition.reportDeadline.getTime() - 1)),
+    reportDeadline: formatShortDate(lastInclusiveMinute(figures.edition.reportDeadline)),
     computedAt: at.toISOString(),
     activities: figures.activities,
     municipalitiesTotal: figures.municipalitiesTotal,

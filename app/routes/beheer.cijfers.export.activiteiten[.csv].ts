@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { figuresEdition, activitiesCsv } from "~/models/figures.server";
 import { now } from "~/utils/clock.server";
-import { csvDownload } from "~/utils/csv-response.server";
+import { csvDownload } from "~/utils/csv.server";
 import { requireProgrammeTeam } from "~/utils/session.server";
 
 /** Per activity, only what is public anyway (no private contact details). */

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { figuresEdition, municipalitiesCsv } from "~/models/figures.server";
 import { now } from "~/utils/clock.server";
-import { csvDownload } from "~/utils/csv-response.server";
+import { csvDownload } from "~/utils/csv.server";
 import { requireProgrammeTeam } from "~/utils/session.server";
 
 /** Per municipality (all 342, also those without activities) for one edition. */

@@ -1,12 +1,13 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { canCancel, canMoveTo, KIT_ORDER_STATUSES } from "~/models/kit-order";
+import { canCancel, canMoveTo, KIT_ORDER_STATUSES, deliveryAddressLines } from "~/models/kit-order";
 import { bulkUpdateKitOrders, endKitOrderByTeam, getKitOrderForTeam } from "~/models/kit-fulfilment.server";
 import { actionFailure, formValues, zodFieldErrors } from "~/utils/action.server";
 import { now } from "~/utils/clock.server";
 import { requireProgrammeTeam } from "~/utils/session.server";
 import { formatDateTime, formatShortDate, utcToAmsterdam } from "~/utils/time";
+import { KitOrderDetails } from "~/components/kit-order-details";
 
 const ACTION_LABELS: Record<string, string> = {
   "kit_order.placed": "Besteld",
@@ -33,12 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       editionYear: order.editionYear,
       organiser: [order.organiserName, order.organiserEmail].filter(Boolean).join(", "),
       municipality: order.municipalityName,
-      address: [
-        order.deliveryName,
-        order.deliveryOrganisation,
-        `${order.street} ${order.houseNumber}${order.houseNumberAddition ? ` ${order.houseNumberAddition}` : ""}`,
-        `${order.postcode} ${order.place}`,
-      ].filter((l): l is string => Boolean(l)),
+      address: deliveryAddressLines(order),
       expectedParticipants: order.expectedParticipants,
       remarks: order.remarks,
       canProcess: canMoveTo(order.status, "processing"),
@@ -132,7 +128,7 @@ export default function TeamKitOrder() {
         {order.shippedOn ? <> op {formatShortDate(order.shippedOn)}</> : null}
       </p>
       {order.statusReason ? <p>Reden: {order.statusReason}</p> : null}
-      <dl>
+      <KitOrderDetails address={order.address} expectedParticipants={order.expectedParticipants} remarks={order.remarks}>
         <dt>Activiteit</dt>
         <dd>
           {order.activityTitle} ({order.editionYear}
@@ -142,24 +138,7 @@ export default function TeamKitOrder() {
         <dd>{order.organiser}</dd>
         <dt>Besteld op</dt>
         <dd>{formatDateTime(order.createdAt)}</dd>
-        <dt>Bezorgadres</dt>
-        <dd>
-          {order.address.map((line, i) => (
-            <span key={i}>
-              {line}
-              <br />
-            </span>
-          ))}
-        </dd>
-        <dt>Verwacht aantal deelnemers</dt>
-        <dd>{order.expectedParticipants}</dd>
-        {order.remarks ? (
-          <>
-            <dt>Opmerkingen</dt>
-            <dd>{order.remarks}</dd>
-          </>
-        ) : null}
-      </dl>
+      </KitOrderDetails>
 
       {order.canProcess || order.canShip ? (
         <section aria-labelledby="verwerken">

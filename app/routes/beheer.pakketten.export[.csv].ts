@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { exportKitOrdersCsv, resolveKitOrderFilters } from "~/models/kit-fulfilment.server";
 import { now } from "~/utils/clock.server";
-import { csvDownload } from "~/utils/csv-response.server";
+import { csvDownload } from "~/utils/csv.server";
 import { requireProgrammeTeam } from "~/utils/session.server";
 
 /** The CSV for the mailing house, with the same filters as the list. */

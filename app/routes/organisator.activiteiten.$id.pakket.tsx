@@ -9,14 +9,17 @@ import {
   MAX_EXPECTED_PARTICIPANTS,
   refusalMessage,
   type KitItem,
+  deliveryAddressLines,
 } from "~/models/kit-order";
 import { getKitOrderPage, placeKitOrder } from "~/models/kit-ordering.server";
 import { now } from "~/utils/clock.server";
 import { requireUser } from "~/utils/session.server";
 import { formatDateTime } from "~/utils/time";
 import { idParam } from "~/utils/route-params.server";
+import { KitOrderDetails } from "~/components/kit-order-details";
+import { lastInclusiveMinute } from "~/models/edition";
 
-type Values = Record<string, string>;
+type Values = Record<(typeof FIELDS)[number], string>;
 type Errors = Record<string, string[] | null | undefined>;
 const FIELDS = [
   "deliveryName",
@@ -40,7 +43,7 @@ async function loadPage(request: Request, id: string | undefined) {
 }
 
 const rawValues = (formData: FormData): Values =>
-  Object.fromEntries(FIELDS.map((name) => [name, String(formData.get(name) ?? "")]));
+  Object.fromEntries(FIELDS.map((name) => [name, String(formData.get(name) ?? "")])) as Values;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { page } = await loadPage(request, params.id);
@@ -176,8 +179,7 @@ function OrderForm({ values, errors, closesAt }: { values: Values; errors: Error
     <Form method="post" noValidate aria-labelledby="bestelformulier">
       <h2 id="bestelformulier">Waar moet het pakket heen?</h2>
       <p>
-        Bestellen kan tot en met {formatDateTime(new Date(new Date(closesAt).getTime() - 60_000))}. We bezorgen alleen op adressen
-        in Nederland.
+        Bestellen kan tot en met {formatDateTime(lastInclusiveMinute(closesAt))}. We bezorgen alleen op adressen in Nederland.
       </p>
       {errorCount > 0 ? (
         <div className="alert error" role="alert">
@@ -227,48 +229,18 @@ function Summary({
   values: Values;
   submissionKey: string;
 }) {
-  const addition = values.houseNumberAddition ? ` ${values.houseNumberAddition}` : "";
   return (
     <>
       <h1>Controleer je bestelling</h1>
       <p>Klopt alles? Klik dan op ‘Bestelling plaatsen’. Pas dan is je bestelling klaar.</p>
       <div className="card">
         <h2>Kom Erbij-pakket voor {title}</h2>
-        <dl>
-          <dt>Bezorgadres</dt>
-          <dd>
-            {values.deliveryName}
-            <br />
-            {values.deliveryOrganisation ? (
-              <>
-                {values.deliveryOrganisation}
-                <br />
-              </>
-            ) : null}
-            {values.street} {values.houseNumber}
-            {addition}
-            <br />
-            {values.postcode} {values.place}
-          </dd>
-          <dt>Verwacht aantal deelnemers</dt>
-          <dd>{values.expectedParticipants}</dd>
-          {values.remarks ? (
-            <>
-              <dt>Opmerkingen</dt>
-              <dd>{values.remarks}</dd>
-            </>
-          ) : null}
-          <dt>In het pakket</dt>
-          <dd>
-            <ul>
-              {contents.map((c) => (
-                <li key={c.item}>
-                  {c.quantity} × {c.item}
-                </li>
-              ))}
-            </ul>
-          </dd>
-        </dl>
+        <KitOrderDetails
+          address={deliveryAddressLines(values)}
+          expectedParticipants={values.expectedParticipants}
+          remarks={values.remarks}
+          contents={contents}
+        />
       </div>
       <Form method="post">
         {FIELDS.map((name) => (

@@ -1,10 +1,11 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { canCancel, KIT_ORDER_STATUSES } from "~/models/kit-order";
+import { canCancel, KIT_ORDER_STATUSES, deliveryAddressLines } from "~/models/kit-order";
 import { cancelKitOrderByOrganiser, getKitOrderForOrganiser } from "~/models/kit-ordering.server";
 import { now } from "~/utils/clock.server";
 import { requireUser } from "~/utils/session.server";
 import { formatDateTime, formatShortDate } from "~/utils/time";
+import { KitOrderDetails } from "~/components/kit-order-details";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -20,12 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       createdAt: order.createdAt.toISOString(),
       activityTitle: order.activityTitle,
       editionYear: order.editionYear,
-      address: [
-        order.deliveryName,
-        order.deliveryOrganisation,
-        `${order.street} ${order.houseNumber}${order.houseNumberAddition ? ` ${order.houseNumberAddition}` : ""}`,
-        `${order.postcode} ${order.place}`,
-      ].filter((l): l is string => Boolean(l)),
+      address: deliveryAddressLines(order),
       expectedParticipants: order.expectedParticipants,
       remarks: order.remarks,
       contents: order.kitContents,
@@ -85,41 +81,19 @@ export default function KitOrderStatus() {
       {order.statusReason && (order.status === "cancelled" || order.status === "rejected") ? (
         <p>Reden: {order.statusReason}</p>
       ) : null}
-      <dl>
+      <KitOrderDetails
+        address={order.address}
+        expectedParticipants={order.expectedParticipants}
+        remarks={order.remarks}
+        contents={order.contents}
+      >
         <dt>Activiteit</dt>
         <dd>
           {order.activityTitle} (Week tegen Eenzaamheid {order.editionYear})
         </dd>
         <dt>Besteld op</dt>
         <dd>{formatDateTime(order.createdAt)}</dd>
-        <dt>Bezorgadres</dt>
-        <dd>
-          {order.address.map((line, i) => (
-            <span key={i}>
-              {line}
-              <br />
-            </span>
-          ))}
-        </dd>
-        <dt>Verwacht aantal deelnemers</dt>
-        <dd>{order.expectedParticipants}</dd>
-        {order.remarks ? (
-          <>
-            <dt>Opmerkingen</dt>
-            <dd>{order.remarks}</dd>
-          </>
-        ) : null}
-        <dt>In het pakket</dt>
-        <dd>
-          <ul>
-            {order.contents.map((c) => (
-              <li key={c.item}>
-                {c.quantity} × {c.item}
-              </li>
-            ))}
-          </ul>
-        </dd>
-      </dl>
+      </KitOrderDetails>
       {order.cancellable ? (
         <section aria-labelledby="annuleren">
           <h2 id="annuleren">Bestelling annuleren</h2>
