@@ -14,7 +14,14 @@ export async function renderInvitationCard(facts: PrintFacts, personalLine: stri
   const qr = await qrPng(facts.url);
   const card = <Card facts={facts} personalLine={personalLine} qr={qr} />;
   return renderToBuffer(
-    <Document title={`Uitnodiging: ${facts.title}`} author={facts.organisationName} subject={`Week tegen Eenzaamheid ${facts.editionYear}`} language="nl-NL" creator="Kom erbij" producer="Kom erbij">
+    <Document
+      title={`Uitnodiging: ${facts.title}`}
+      author={facts.organisationName}
+      subject={`Week tegen Eenzaamheid ${facts.editionYear}`}
+      language="nl-NL"
+      creator="Kom erbij"
+      producer="Kom erbij"
+    >
       <Page size="A4" style={{ fontFamily: FONT_FAMILY, color: COLOURS.ink }}>
         <View style={{ height: CARD_HEIGHT }}>{card}</View>
         <View style={{ height: CARD_HEIGHT }}>{card}</View>
@@ -36,7 +43,11 @@ function Card({ facts, personalLine, qr }: { facts: PrintFacts; personalLine: st
       <CampaignBand year={facts.editionYear} fontSize={body} />
       <View style={{ flexDirection: "row", marginTop: body * 0.8, flex: 1 }}>
         <View style={{ flex: 1, paddingRight: body }}>
-          {personalLine ? <Text style={{ fontSize: body * 1.35, fontWeight: 700, color: COLOURS.brandDark, marginBottom: body * 0.5 }}>“{personalLine}”</Text> : null}
+          {personalLine ? (
+            <Text style={{ fontSize: body * 1.35, fontWeight: 700, color: COLOURS.brandDark, marginBottom: body * 0.5 }}>
+              “{personalLine}”
+            </Text>
+          ) : null}
           <Text style={{ fontSize: body * 1.5, fontWeight: 700 }}>{facts.title}</Text>
           <Text style={{ fontWeight: 700, marginTop: body * 0.4 }}>
             {facts.dayText}, {facts.timeText}

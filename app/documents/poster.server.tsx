@@ -13,11 +13,20 @@ export async function renderPoster(facts: PrintFacts, size: PosterSize): Promise
   const k = size === "A3" ? Math.SQRT2 : 1; // A3 is A4 scaled by √2
   const body = 20 * k;
   return renderToBuffer(
-    <Document title={`Poster: ${facts.title}`} author={facts.organisationName} subject={`Week tegen Eenzaamheid ${facts.editionYear}`} language="nl-NL" creator="Kom erbij" producer="Kom erbij">
+    <Document
+      title={`Poster: ${facts.title}`}
+      author={facts.organisationName}
+      subject={`Week tegen Eenzaamheid ${facts.editionYear}`}
+      language="nl-NL"
+      creator="Kom erbij"
+      producer="Kom erbij"
+    >
       <Page size={size} style={{ fontFamily: FONT_FAMILY, color: COLOURS.ink, fontSize: body, padding: 14 * MM * k }}>
         <CampaignBand year={facts.editionYear} fontSize={body} />
         {facts.cancelled ? (
-          <Text style={{ fontSize: body * 1.6, fontWeight: 700, color: COLOURS.brandDark, marginTop: body }}>Let op: deze activiteit gaat niet door.</Text>
+          <Text style={{ fontSize: body * 1.6, fontWeight: 700, color: COLOURS.brandDark, marginTop: body }}>
+            Let op: deze activiteit gaat niet door.
+          </Text>
         ) : null}
         <Text style={{ fontSize: body * 2.4, fontWeight: 700, marginTop: body * 1.1, lineHeight: 1.15 }}>{facts.title}</Text>
         <Text style={{ fontSize: body, color: COLOURS.muted, marginTop: body * 0.3 }}>{facts.typeText}</Text>
@@ -34,7 +43,15 @@ export async function renderPoster(facts: PrintFacts, size: PosterSize): Promise
           ))}
         </View>
         {facts.welcomeAlone ? (
-          <Text style={{ fontSize: body * 1.15, fontWeight: 700, marginTop: body, padding: body * 0.4, backgroundColor: COLOURS.accent }}>
+          <Text
+            style={{
+              fontSize: body * 1.15,
+              fontWeight: 700,
+              marginTop: body,
+              padding: body * 0.4,
+              backgroundColor: COLOURS.accent,
+            }}
+          >
             {WELCOME_ALONE}
           </Text>
         ) : null}
@@ -44,10 +61,21 @@ export async function renderPoster(facts: PrintFacts, size: PosterSize): Promise
         </View>
         <AccessList items={facts.accessibility} fontSize={body * 0.9} />
 
-        <View style={{ marginTop: "auto", flexDirection: "row", alignItems: "flex-end", justifyContent: "space-between", borderTop: `${2 * k}pt solid ${COLOURS.brand}`, paddingTop: body * 0.6 }}>
+        <View
+          style={{
+            marginTop: "auto",
+            flexDirection: "row",
+            alignItems: "flex-end",
+            justifyContent: "space-between",
+            borderTop: `${2 * k}pt solid ${COLOURS.brand}`,
+            paddingTop: body * 0.6,
+          }}
+        >
           <View style={{ flex: 1, paddingRight: body }}>
             <Text style={{ fontSize: body * 0.9 }}>Georganiseerd door {facts.organisationName}</Text>
-            {facts.contactLines.length ? <Text style={{ fontSize: body * 0.9 }}>Vragen? {facts.contactLines.join(" · ")}</Text> : null}
+            {facts.contactLines.length ? (
+              <Text style={{ fontSize: body * 0.9 }}>Vragen? {facts.contactLines.join(" · ")}</Text>
+            ) : null}
             <Text style={{ fontSize: body * 0.8, marginTop: body * 0.4, color: COLOURS.muted }}>{facts.url}</Text>
           </View>
           <Qr src={qr} size={45 * MM * k} caption="Scan voor meer informatie" />

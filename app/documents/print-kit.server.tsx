@@ -34,20 +34,44 @@ export function registerFonts() {
 export const fontPaths = { regular: fontFile(400), bold: fontFile(700) };
 
 // The site's campaign colours. Brand red on white has a contrast of 6.6:1 and stays dark in grey print.
-export const COLOURS = { brand: "#b3261e", brandDark: "#8c1d17", ink: "#1d1d2c", muted: "#4a4a5e", accent: "#ffd166", panel: "#f6f1e7" };
+export const COLOURS = {
+  brand: "#b3261e",
+  brandDark: "#8c1d17",
+  ink: "#1d1d2c",
+  muted: "#4a4a5e",
+  accent: "#ffd166",
+  panel: "#f6f1e7",
+};
 
 export const MM = 72 / 25.4;
 
 /** A QR code as a PNG data URL. Black on white with a quiet zone: what phone cameras read best. */
 export async function qrPng(url: string, sizePx = 600): Promise<string> {
-  return QRCode.toDataURL(url, { errorCorrectionLevel: "M", margin: 4, width: sizePx, color: { dark: "#000000", light: "#ffffff" } });
+  const key = `${sizePx}:${url}`;
+  let png = qrCache.get(key);
+  if (!png) {
+    png = await QRCode.toDataURL(url, {
+      errorCorrectionLevel: "M",
+      margin: 4,
+      width: sizePx,
+      color: { dark: "#000000", light: "#ffffff" },
+    });
+    if (qrCache.size >= MAX_QR_CACHED) qrCache.delete(qrCache.keys().next().value!);
+    qrCache.set(key, png);
+  }
+  return png;
 }
+// Activity addresses do not change, so their QR codes are made once (a booklet needs hundreds).
+const qrCache = new Map<string, string>();
+const MAX_QR_CACHED = 5000;
 
 export function Qr({ src, size, caption }: { src: string; size: number; caption?: string }) {
   return (
     <View style={{ alignItems: "center" }}>
       <Image src={src} style={{ width: size, height: size }} />
-      {caption ? <Text style={{ fontSize: Math.max(9, size / 12), textAlign: "center", maxWidth: size * 1.4 }}>{caption}</Text> : null}
+      {caption ? (
+        <Text style={{ fontSize: Math.max(9, size / 12), textAlign: "center", maxWidth: size * 1.4 }}>{caption}</Text>
+      ) : null}
     </View>
   );
 }
@@ -100,7 +124,16 @@ export function AccessList({ items, fontSize }: { items: { key: AccessibilityFea
 /** The campaign's name plate: "Kom erbij!" on the brand colour. */
 export function CampaignBand({ year, fontSize }: { year: number; fontSize: number }) {
   return (
-    <View style={{ backgroundColor: COLOURS.brand, color: "#ffffff", padding: fontSize * 0.6, flexDirection: "row", justifyContent: "space-between", alignItems: "flex-end" }}>
+    <View
+      style={{
+        backgroundColor: COLOURS.brand,
+        color: "#ffffff",
+        padding: fontSize * 0.6,
+        flexDirection: "row",
+        justifyContent: "space-between",
+        alignItems: "flex-end",
+      }}
+    >
       <Text style={{ fontSize: fontSize * 1.6, fontWeight: 700 }}>Kom erbij!</Text>
       <Text style={{ fontSize: fontSize * 0.8 }}>Week tegen Eenzaamheid {year}</Text>
     </View>

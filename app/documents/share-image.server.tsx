@@ -18,19 +18,34 @@ const loadFonts = () =>
 export async function renderShareImage(card: ShareCard): Promise<Buffer> {
   const titleSize = card.title.length > 60 ? 56 : card.title.length > 34 ? 68 : 84;
   const svg = await satori(
-    <div style={{ width: "100%", height: "100%", display: "flex", flexDirection: "column", backgroundColor: COLOURS.brand, color: "#ffffff", padding: 64, fontFamily: FONT_FAMILY }}>
-      <div style={{ display: "flex", fontSize: 36, fontWeight: 700, color: COLOURS.accent }}>{card.kicker}</div>
-      <div style={{ display: "flex", fontSize: titleSize, fontWeight: 700, lineHeight: 1.1, marginTop: 24 }}>{card.title}</div>
-      <div style={{ display: "flex", flexDirection: "column", marginTop: "auto", fontSize: 40 }}>
-        {card.lines.map((line) => (
-          <div key={line} style={{ display: "flex" }}>
-            {line}
-          </div>
-        ))}
+    <div
+      style={{
+        width: SHARE_IMAGE.width,
+        height: SHARE_IMAGE.height,
+        display: "flex",
+        backgroundColor: COLOURS.brand,
+        color: "#ffffff",
+        fontFamily: FONT_FAMILY,
+      }}
+    >
+      <div style={{ display: "flex", flexDirection: "column", flexGrow: 1, margin: 60 }}>
+        <div style={{ display: "flex", fontSize: 36, fontWeight: 700, color: COLOURS.accent }}>{card.kicker}</div>
+        <div style={{ display: "flex", fontSize: titleSize, fontWeight: 700, lineHeight: 1.1, marginTop: 24 }}>{card.title}</div>
+        <div style={{ display: "flex", flexDirection: "column", marginTop: "auto", fontSize: 40 }}>
+          {card.lines.map((line) => (
+            <div key={line} style={{ display: "flex" }}>
+              {line}
+            </div>
+          ))}
+        </div>
+        <div style={{ display: "flex", marginTop: 28, paddingTop: 20, borderTop: `3px solid ${COLOURS.accent}`, fontSize: 28 }}>
+          {card.footer}
+        </div>
       </div>
-      <div style={{ display: "flex", marginTop: 28, paddingTop: 20, borderTop: `3px solid ${COLOURS.accent}`, fontSize: 28 }}>{card.footer}</div>
     </div>,
     { width: SHARE_IMAGE.width, height: SHARE_IMAGE.height, fonts: loadFonts() },
   );
-  return new Resvg(svg, { fitTo: { mode: "width", value: SHARE_IMAGE.width }, font: { loadSystemFonts: false } }).render().asPng();
+  return new Resvg(svg, { fitTo: { mode: "width", value: SHARE_IMAGE.width }, font: { loadSystemFonts: false } })
+    .render()
+    .asPng();
 }

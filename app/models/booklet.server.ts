@@ -63,9 +63,7 @@ export function getBookletData(municipalityCode: string, year: number): BookletD
     edition: { year: edition.year, number: edition.number, weekText: formatDateRange(edition.weekStart, edition.weekEnd) },
     municipalityUrl: municipalityPageUrl(municipality, edition.year),
     days: [...days].map(([date, entries]) => ({ date, label: capitalise(formatDate(date)), entries })),
-    places: [...places]
-      .map(([name, numbers]) => ({ name, numbers }))
-      .sort((a, b) => a.name.localeCompare(b.name, "nl")),
+    places: [...places].map(([name, numbers]) => ({ name, numbers })).sort((a, b) => a.name.localeCompare(b.name, "nl")),
     count: activities.length,
   };
 }
@@ -108,4 +106,3 @@ export async function bookletPdf(
   while (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
   return { pdf, fileName, fromCache: false, renderMs, count: data.count };
 }
-

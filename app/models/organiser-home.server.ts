@@ -2,6 +2,7 @@
 // see it) and what the organiser can print and share. Ownership is in the WHERE clause.
 import { and, desc, eq } from "drizzle-orm";
 import { db, schema } from "~/utils/db.server";
+import { getPublicActivity } from "./activity-search.server";
 import { KIT_ORDER_STATUSES, type KitOrderStatus } from "./kit-order";
 
 export type OwnKitOrder = { reference: string; status: KitOrderStatus; statusText: string; path: string };
@@ -35,3 +36,14 @@ export const hasPrintables = (status: string) => status === "published" || statu
 export const posterPath = (activityId: number, size: "A4" | "A3" = "A4") =>
   `/activiteiten/${activityId}/poster.pdf${size === "A3" ? "?formaat=A3" : ""}`;
 export const sharePagePath = (activityId: number) => `/organisator/activiteiten/${activityId}/delen`;
+
+/** The public face of one of the organiser's own activities, when it has one (published or cancelled). */
+export function getOwnPrintableActivity(ownerId: number, activityId: number) {
+  if (!Number.isSafeInteger(activityId) || activityId <= 0) return null;
+  const own = db
+    .select({ id: schema.activities.id })
+    .from(schema.activities)
+    .where(and(eq(schema.activities.id, activityId), eq(schema.activities.ownerId, ownerId)))
+    .get();
+  return own ? getPublicActivity(own.id) : null;
+}

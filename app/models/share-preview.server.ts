@@ -38,7 +38,13 @@ export function municipalityShareCard(m: { name: string }, year: number, count: 
   };
 }
 
-export function municipalitySharePreview(m: { code: string; name: string }, year: number, count: number, weekText: string, pageUrl: string): SharePreview {
+export function municipalitySharePreview(
+  m: { code: string; name: string },
+  year: number,
+  count: number,
+  weekText: string,
+  pageUrl: string,
+): SharePreview {
   const card = municipalityShareCard(m, year, count, weekText);
   return {
     title: card.title,

@@ -9,7 +9,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const activity = Number.isSafeInteger(id) && id > 0 ? getPublicActivity(id) : null;
   if (!activity) throw new Response("Deze activiteit bestaat niet.", { status: 404 });
   const png = await renderShareImage(activityShareCard(activity));
-  return new Response(png, {
+  return new Response(new Uint8Array(png), {
     headers: { "Content-Type": "image/png", "Cache-Control": "public, max-age=3600, s-maxage=3600" },
   });
 }

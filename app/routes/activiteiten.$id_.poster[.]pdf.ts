@@ -12,7 +12,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const size: PosterSize = asked in POSTER_SIZES ? (asked as PosterSize) : "A4";
   const facts = printFacts(activity);
   const pdf = await renderPoster(facts, size);
-  return new Response(pdf, {
+  return new Response(new Uint8Array(pdf), {
     headers: {
       "Content-Type": "application/pdf",
       "Content-Disposition": attachment(documentFileName(size === "A3" ? "poster-a3" : "poster", facts)),

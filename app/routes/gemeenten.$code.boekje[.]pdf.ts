@@ -10,7 +10,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const year = editionYearFromQuery(new URL(request.url), now());
   const result = /^GM\d{4}$/.test(code) && year ? await bookletPdf(code, year, renderBooklet) : null;
   if (!result) throw new Response("Deze gemeente of editie bestaat niet.", { status: 404 });
-  return new Response(result.pdf, {
+  return new Response(new Uint8Array(result.pdf), {
     headers: {
       "Content-Type": "application/pdf",
       "Content-Disposition": attachment(result.fileName),
