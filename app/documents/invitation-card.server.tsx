@@ -11,7 +11,7 @@ const MARK = 6 * MM;
 
 export async function renderInvitationCard(facts: PrintFacts, personalLine: string | null): Promise<Buffer> {
   registerFonts();
-  const qr = await qrPng(facts.url);
+  const qr = qrPng(facts.url);
   const card = <Card facts={facts} personalLine={personalLine} qr={qr} />;
   return renderToBuffer(
     <Document

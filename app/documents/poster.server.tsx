@@ -9,7 +9,7 @@ export type PosterSize = keyof typeof POSTER_SIZES;
 
 export async function renderPoster(facts: PrintFacts, size: PosterSize): Promise<Buffer> {
   registerFonts();
-  const qr = await qrPng(facts.url);
+  const qr = qrPng(facts.url);
   const k = size === "A3" ? Math.SQRT2 : 1; // A3 is A4 scaled by √2
   const body = 20 * k;
   return renderToBuffer(

@@ -7,6 +7,7 @@
 // is real, selectable text that a screen reader can read.
 import { createRequire } from "node:module";
 import { Circle, Font, Image, Path, Rect, Svg, Text, View } from "@react-pdf/renderer";
+import { crc32, deflateSync } from "node:zlib";
 import QRCode from "qrcode";
 import type { AccessibilityFeature } from "~/models/activity";
 
@@ -45,17 +46,17 @@ export const COLOURS = {
 
 export const MM = 72 / 25.4;
 
-/** A QR code as a PNG data URL. Black on white with a quiet zone: what phone cameras read best. */
-export async function qrPng(url: string, sizePx = 600): Promise<string> {
-  const key = `${sizePx}:${url}`;
+/**
+ * A QR code as a PNG data URL: black modules on white, a quiet zone of 4 modules, 8-bit greyscale
+ * without transparency. Written here rather than by the qrcode library's own PNG writer (RGBA):
+ * a PNG without alpha goes into the PDF as it is, so a booklet with hundreds of codes is not slowed
+ * down by decoding and re-compressing every image.
+ */
+export function qrPng(url: string, modulePx = 8): string {
+  const key = `${modulePx}:${url}`;
   let png = qrCache.get(key);
   if (!png) {
-    png = await QRCode.toDataURL(url, {
-      errorCorrectionLevel: "M",
-      margin: 4,
-      width: sizePx,
-      color: { dark: "#000000", light: "#ffffff" },
-    });
+    png = `data:image/png;base64,${qrPngBytes(url, modulePx).toString("base64")}`;
     if (qrCache.size >= MAX_QR_CACHED) qrCache.delete(qrCache.keys().next().value!);
     qrCache.set(key, png);
   }
@@ -64,6 +65,37 @@ export async function qrPng(url: string, sizePx = 600): Promise<string> {
 // Activity addresses do not change, so their QR codes are made once (a booklet needs hundreds).
 const qrCache = new Map<string, string>();
 const MAX_QR_CACHED = 5000;
+const QUIET_ZONE = 4;
+
+function qrPngBytes(url: string, modulePx: number): Buffer {
+  const { modules } = QRCode.create(url, { errorCorrectionLevel: "M" });
+  const side = (modules.size + 2 * QUIET_ZONE) * modulePx;
+  const rows = Buffer.alloc(side * (side + 1), 255);
+  for (let y = 0; y < side; y++) {
+    rows[y * (side + 1)] = 0; // filter: none
+    const my = Math.floor(y / modulePx) - QUIET_ZONE;
+    for (let x = 0; x < side; x++) {
+      const mx = Math.floor(x / modulePx) - QUIET_ZONE;
+      const dark = my >= 0 && mx >= 0 && my < modules.size && mx < modules.size && modules.get(my, mx);
+      if (dark) rows[y * (side + 1) + 1 + x] = 0;
+    }
+  }
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(side, 0);
+  header.writeUInt32BE(side, 4);
+  header.set([8, 0, 0, 0, 0], 8); // 8-bit, greyscale, deflate, adaptive filtering, no interlace
+  return Buffer.concat([PNG_SIGNATURE, chunk("IHDR", header), chunk("IDAT", deflateSync(rows)), chunk("IEND", Buffer.alloc(0))]);
+}
+
+const PNG_SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
+function chunk(type: string, data: Buffer) {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([length, body, crc]);
+}
 
 export function Qr({ src, size, caption }: { src: string; size: number; caption?: string }) {
   return (
