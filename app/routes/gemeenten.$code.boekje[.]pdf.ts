@@ -16,7 +16,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       "Content-Disposition": attachment(result.fileName),
       "Cache-Control": "public, max-age=300, s-maxage=300",
       "X-Booklet-Cache": result.fromCache ? "hit" : "miss",
-      "Server-Timing": `render;dur=${Math.round(result.renderMs)}`,
+      "Server-Timing": `render;dur=${Math.round(result.renderMs)}, cpu;dur=${Math.round(result.renderCpuMs)}`,
     },
   });
 }
