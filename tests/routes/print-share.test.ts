@@ -135,7 +135,9 @@ describe("the municipal booklet", () => {
   it(`lists every published activity of the busiest demo municipality, by day and time`, async () => {
     const started = monotonicMs();
     const { response, bytes } = await download(bookletLoader(args()));
-    console.log(`booklet ${biggest.code} ${biggest.year}: ${biggest.n} activities, ${Math.round(monotonicMs() - started)} ms under vitest`);
+    console.log(
+      `booklet ${biggest.code} ${biggest.year}: ${biggest.n} activities, ${Math.round(monotonicMs() - started)} ms under vitest`,
+    );
     expect(response.headers.get("X-Booklet-Cache")).toBe("miss");
     expect(response.headers.get("Content-Disposition")).toMatch(new RegExp(`filename="boekje-[a-z-]+-${biggest.year}\\.pdf"`));
 
