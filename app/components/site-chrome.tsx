@@ -24,6 +24,16 @@ export function SiteHeader({ user }: { user: ChromeUser }) {
               <NavLink to="/beheer">Programmateam</NavLink>
             </li>
             {user ? (
+              <>
+                <li>
+                  <NavLink to="/organisator/activiteiten">Mijn activiteiten</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/organisator/pakketten">Mijn pakketten</NavLink>
+                </li>
+              </>
+            ) : null}
+            {user ? (
               <li>
                 <Form method="post" action="/uitloggen">
                   <button type="submit" className="link">

@@ -355,6 +355,18 @@ export function getPublicActivity(id: number): PublicActivity | null {
   return toPublic(row, targetGroupsOf([id]).get(id) ?? []);
 }
 
+/** The published activities of one municipality in one edition, by start time (for the printed booklet). */
+export function listPublicActivitiesInMunicipality(municipalityCode: string, editionYear: number): PublicActivity[] {
+  const rows = prepare(
+    `SELECT ${PUBLIC_COLUMNS} FROM activities a JOIN editions e ON e.id = a.edition_id
+     LEFT JOIN municipalities m ON m.code = a.municipality_code
+     WHERE a.municipality_code = ? AND e.year = ? AND a.status = 'published'
+     ORDER BY a.starts_at, a.title, a.id`,
+  ).all(municipalityCode, editionYear) as PublicRow[];
+  const groups = targetGroupsOf(rows.map((r) => r.id));
+  return rows.map((row) => toPublic(row, groups.get(row.id) ?? []));
+}
+
 /**
  * The activity as an iCalendar file (RFC 5545) for "add to my calendar". Times are written in UTC,
  * which every calendar shows in the reader's own zone (for the Netherlands: Europe/Amsterdam).

@@ -53,7 +53,6 @@ export function parseSearchParams(params: URLSearchParams): SearchParams {
 /** The filters that narrow a search, apart from where and which edition. */
 export type SearchFilters = Pick<SearchParams, "dag" | "soort" | "voor" | "gratis" | "rolstoel">;
 
-
 /** Builds a query string from a search, leaving out defaults so shared links stay short. */
 export function searchQuery(p: Partial<SearchParams>, overrides: Partial<SearchParams> = {}): string {
   const merged = { ...p, ...overrides };

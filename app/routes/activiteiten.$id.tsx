@@ -5,8 +5,12 @@ import { useHydrated } from "remix-utils/use-hydrated";
 import { AccessibilityList, formatCost, typeLabel } from "~/components/activity-facts";
 import ActivityMap from "~/components/activity-map.client";
 import { mapLinks } from "~/components/map-styles";
+import { ShareLinks } from "~/components/share-links";
 import { TARGET_GROUPS, type TargetGroup } from "~/models/activity";
 import { getPublicActivity } from "~/models/activity-search.server";
+import { posterPath } from "~/models/organiser-home.server";
+import { shareMetaTags } from "~/models/share";
+import { activitySharePreview } from "~/models/share-preview.server";
 import { useRootData } from "~/root";
 import { now } from "~/utils/clock.server";
 import { formatDate, formatTime } from "~/utils/time";
@@ -15,7 +19,12 @@ import { idParam } from "~/utils/route-params.server";
 export async function loader({ params }: LoaderFunctionArgs) {
   const activity = getPublicActivity(idParam(params.id));
   if (!activity) throw new Response("Deze activiteit bestaat niet.", { status: 404 });
-  return { activity, isPast: activity.endsAt < now().getTime() };
+  return {
+    activity,
+    isPast: activity.endsAt < now().getTime(),
+    share: activitySharePreview(activity),
+    posterPath: posterPath(activity.id),
+  };
 }
 
 export const links: LinksFunction = () => mapLinks(false);
@@ -28,6 +37,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
           name: "description",
           content: `${typeLabel(data.activity.type)} op ${formatDate(data.activity.startsAt)}${data.activity.place ? ` in ${data.activity.place}` : ""}.`,
         },
+        ...shareMetaTags(data.share),
       ]
     : [{ title: "Activiteit niet gevonden – Kom erbij" }];
 
@@ -42,7 +52,7 @@ function PrintButton() {
 }
 
 export default function ActivityPage() {
-  const { activity: a, isPast } = useLoaderData<typeof loader>();
+  const { activity: a, isPast, share, posterPath } = useLoaderData<typeof loader>();
   const root = useRootData();
   const address = [
     a.venueName,
@@ -203,6 +213,17 @@ export default function ActivityPage() {
             )}
           </ClientOnly>
         </div>
+      ) : null}
+      {!a.cancelled && !isPast ? (
+        <section className="no-print" aria-labelledby="delen">
+          <h2 id="delen">Vertel het verder</h2>
+          <ShareLinks url={share.url} text={`${a.title}: ${share.description}`} />
+          <p>
+            <a href={posterPath} download>
+              Poster om op te hangen (PDF, A4)
+            </a>
+          </p>
+        </section>
       ) : null}
       <p className="no-print">
         <PrintButton />

@@ -4,6 +4,7 @@ import { ACTIVITY_STATUSES, nextStep } from "~/models/activity";
 import { canEdit, listOwnActivities } from "~/models/activity.server";
 import { isOrderingOpen, isReportingOpen, PHASE_LABELS, editionPhase } from "~/models/edition";
 import { getRegistrationEdition, listEditions } from "~/models/edition.server";
+import { hasPrintables, latestKitOrdersByActivity, posterPath, sharePagePath } from "~/models/organiser-home.server";
 import { now } from "~/utils/clock.server";
 import { requireUser } from "~/utils/session.server";
 import { formatDate, formatTime } from "~/utils/time";
@@ -14,6 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const editions = listEditions();
   const registration = getRegistrationEdition(at);
   const activities = listOwnActivities(user.id);
+  const kitOrders = latestKitOrdersByActivity(user.id);
   const groups = editions
     .map((edition) => ({
       year: edition.year,
@@ -27,6 +29,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
           startsAt: x.startsAt.toISOString(),
           place: x.isOnline ? "Online" : x.place,
           moderationReason: x.moderationReason,
+          kitOrder: kitOrders.get(x.id) ?? null,
+          print: hasPrintables(x.status) ? { poster: posterPath(x.id), sharePage: sharePagePath(x.id) } : null,
           editable: canEdit(x, edition, at),
           copyable: Boolean(registration && registration.id !== edition.id),
           next: nextStep({
@@ -98,6 +102,15 @@ export default function MyActivities() {
                   <span className="status">{ACTIVITY_STATUSES[x.status]}</span>
                 </p>
                 {x.moderationReason && x.status === "rejected" ? <p>Reden: {x.moderationReason}</p> : null}
+                {x.kitOrder ? (
+                  <p>
+                    Kom Erbij-pakket: <span className="status">{x.kitOrder.statusText}</span>{" "}
+                    <Link to={x.kitOrder.path}>
+                      Bekijk bestelling {x.kitOrder.reference}
+                      <span className="visually-hidden"> voor {x.title}</span>
+                    </Link>
+                  </p>
+                ) : null}
                 <p>
                   <strong>Volgende stap:</strong> {x.next.text}
                 </p>
@@ -122,6 +135,20 @@ export default function MyActivities() {
                         Bekijk op de site<span className="visually-hidden">: {x.title}</span>
                       </Link>
                     </li>
+                  ) : null}
+                  {x.print ? (
+                    <>
+                      <li>
+                        <a href={x.print.poster} download>
+                          Poster downloaden (PDF)<span className="visually-hidden">: {x.title}</span>
+                        </a>
+                      </li>
+                      <li>
+                        <Link to={x.print.sharePage}>
+                          Poster, uitnodiging en delen<span className="visually-hidden">: {x.title}</span>
+                        </Link>
+                      </li>
+                    </>
                   ) : null}
                   {x.editable ? (
                     <li>
