@@ -22,9 +22,15 @@ export default tseslint.config(
     files: ["**/*.{ts,tsx,js,mjs}"],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true },
+      ],
       "@typescript-eslint/no-explicit-any": "off",
-      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports", disallowTypeAnnotations: false }],
+      "@typescript-eslint/consistent-type-imports": [
+        "error",
+        { fixStyle: "inline-type-imports", disallowTypeAnnotations: false },
+      ],
     },
   },
   {
@@ -38,7 +44,10 @@ export default tseslint.config(
     ["app/routes/**", "app/components/**"],
     [
       { group: dbImports, message: "Routes and components never import db/: go through a model (app/models/*.server.ts)." },
-      { group: ["~/utils/db.server", "**/utils/db.server"], message: "Routes and components never touch the database: call a model." },
+      {
+        group: ["~/utils/db.server", "**/utils/db.server"],
+        message: "Routes and components never touch the database: call a model.",
+      },
     ],
   ),
   // db/ knows tables, migrations and reference data, nothing of the app.
