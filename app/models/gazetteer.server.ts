@@ -123,3 +123,8 @@ export function suggestPlaces(query: string): string[] {
     .slice(0, 5)
     .map(([name]) => name);
 }
+
+/** Every municipality's centre (the dots that draw the Netherlands on the home page's map). */
+export function municipalityPoints(): { code: string; name: string; lat: number; lon: number }[] {
+  return gazetteer().municipalities.map((m) => ({ code: m.hit.municipalityCode, name: m.name, lat: m.hit.lat, lon: m.hit.lon }));
+}

@@ -5,17 +5,24 @@ import { useHydrated } from "remix-utils/use-hydrated";
 import { AccessibilityList, formatCost, typeLabel } from "~/components/activity-facts";
 import ActivityMap from "~/components/activity-map.client";
 import { mapLinks } from "~/components/map-styles";
+import { Icon } from "~/components/icons";
 import { TARGET_GROUPS, type TargetGroup } from "~/models/activity";
+import { parseSearchParams, searchQuery } from "~/models/activity-search";
 import { getPublicActivity } from "~/models/activity-search.server";
 import { useRootData } from "~/root";
 import { now } from "~/utils/clock.server";
 import { formatDate, formatTime } from "~/utils/time";
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, request }: LoaderFunctionArgs) {
   const id = Number(params.id);
   const activity = Number.isSafeInteger(id) && id > 0 ? getPublicActivity(id) : null;
   if (!activity) throw new Response("Deze activiteit bestaat niet.", { status: 404 });
-  return { activity, isPast: activity.endsAt < now().getTime() };
+  // The search the resident came from (links in the results carry it), rebuilt from its parsed parameters so
+  // nothing but a search on the home page can come back out of it.
+  const from = new URL(request.url).searchParams.get("terug");
+  const search = from ? searchQuery(parseSearchParams(new URLSearchParams(from))) : "";
+  const backTo = search ? `/${search}#resultaten` : activity.editionYear ? `/?editie=${activity.editionYear}` : "/";
+  return { activity, isPast: activity.endsAt < now().getTime(), backTo };
 }
 
 export const links: LinksFunction = () => mapLinks(false);
@@ -42,7 +49,7 @@ function PrintButton() {
 }
 
 export default function ActivityPage() {
-  const { activity: a, isPast } = useLoaderData<typeof loader>();
+  const { activity: a, isPast, backTo } = useLoaderData<typeof loader>();
   const root = useRootData();
   const address = [
     a.venueName,
@@ -55,7 +62,9 @@ export default function ActivityPage() {
   return (
     <article className="activity">
       <p className="no-print">
-        <Link to={a.editionYear ? `/?editie=${a.editionYear}` : "/"}>Terug naar zoeken</Link>
+        <Link to={backTo} className="back-link">
+          <Icon name="arrowLeft" /> Terug naar zoeken
+        </Link>
       </p>
       <h1>{a.title}</h1>
       {a.cancelled ? (
