@@ -19,7 +19,15 @@ const project = (p: { lat: number; lon: number }) => ({
 });
 const radius = (count: number) => Math.min(14, 2.5 + 1.6 * Math.sqrt(count));
 
-export function WeekMap({ municipalities, counts, editionYear }: { municipalities: Point[]; counts: Counted[]; editionYear?: number }) {
+export function WeekMap({
+  municipalities,
+  counts,
+  editionYear,
+}: {
+  municipalities: Point[];
+  counts: Counted[];
+  editionYear?: number;
+}) {
   const navigate = useNavigate();
   const [pointed, setPointed] = useState<Counted | null>(null);
   const land = municipalities

@@ -81,7 +81,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const searching = Boolean(location || miss || online);
   const glance = searching
     ? null
-    : { counts: countByMunicipality(edition), municipalities: municipalityPoints().map(({ code, name, lat, lon }) => ({ code, name, lat, lon })) };
+    : {
+        counts: countByMunicipality(edition),
+        municipalities: municipalityPoints().map(({ code, name, lat, lon }) => ({ code, name, lat, lon })),
+      };
 
   return {
     params,
@@ -148,7 +151,7 @@ function summaryOf(params: SearchParams, label: string | null, days: { value: st
 function useWideScreen() {
   const [wide, setWide] = useState(true);
   useEffect(() => {
-    const query = window.matchMedia("(min-width: 56em)");
+    const query = window.matchMedia("(min-width: 60rem)");
     const update = () => setWide(query.matches);
     update();
     query.addEventListener("change", update);
@@ -221,7 +224,9 @@ export default function Home() {
       {otherEditions.map((e, i) => (
         <span key={e.year}>
           {i > 0 ? ", " : ""}
-          <Link to={`/${searchQuery({ ...params, pagina: undefined, editie: e.year === data.currentYear ? undefined : e.year })}`}>
+          <Link
+            to={`/${searchQuery({ ...params, pagina: undefined, editie: e.year === data.currentYear ? undefined : e.year })}`}
+          >
             {e.year}
           </Link>
         </span>
@@ -275,7 +280,10 @@ export default function Home() {
           {miss.suggestions.length === 1 ? (
             <p>
               Bedoel je{" "}
-              <Link to={`/${searchQuery({ ...base, plaats: miss.suggestions[0], pagina: undefined })}`}>{miss.suggestions[0]}</Link>?
+              <Link to={`/${searchQuery({ ...base, plaats: miss.suggestions[0], pagina: undefined })}`}>
+                {miss.suggestions[0]}
+              </Link>
+              ?
             </p>
           ) : (
             <>
@@ -391,21 +399,18 @@ export default function Home() {
             <h2 id="in-een-oogopslag">De Week in één oogopslag</h2>
             <p>
               {countInWords(data.glance.counts.reduce((n, m) => n + m.count, 0))} in{" "}
-              {data.glance.counts.length === 1 ? "één gemeente" : `${data.glance.counts.length} gemeenten`}. Hoe groter de stip, hoe
-              meer er te doen is.
+              {data.glance.counts.length === 1 ? "één gemeente" : `${data.glance.counts.length} gemeenten`}. Hoe groter de stip,
+              hoe meer er te doen is.
             </p>
             <div className="glance-layout">
-              <WeekMap
-                municipalities={data.glance.municipalities}
-                counts={data.glance.counts}
-                editionYear={base.editie}
-              />
+              <WeekMap municipalities={data.glance.municipalities} counts={data.glance.counts} editionYear={base.editie} />
               <div>
                 <h3>Gemeenten met de meeste activiteiten</h3>
                 <ol className="glance-list">
                   {data.glance.counts.slice(0, 10).map((m) => (
                     <li key={m.code}>
-                      <Link to={`/${searchQuery({ plaats: m.name, editie: base.editie })}`}>{m.name}</Link>: {countInWords(m.count)}
+                      <Link to={`/${searchQuery({ plaats: m.name, editie: base.editie })}`}>{m.name}</Link>:{" "}
+                      {countInWords(m.count)}
                     </li>
                   ))}
                 </ol>
@@ -424,8 +429,8 @@ export default function Home() {
                 <strong>Kom erbij.</strong> Zoek een activiteit bij jou in de buurt en ga erheen. Je hoeft niemand te kennen.
               </li>
               <li>
-                <strong>Organiseer iets.</strong> Een koffieochtend, een wandeling of samen eten: meld het aan en bestel gratis het
-                Kom Erbij-pakket.
+                <strong>Organiseer iets.</strong> Een koffieochtend, een wandeling of samen eten: meld het aan en bestel gratis
+                het Kom Erbij-pakket.
               </li>
               <li>
                 <strong>Neem iemand mee.</strong> Vraag een buurman, collega of familielid mee.

@@ -98,7 +98,10 @@ export default function CompareEditions() {
           <BarChart
             title="Activiteiten en gemeenten per editie"
             description={d.editions
-              .map((e) => `${e.year}: ${e.activities} ${e.activities === 1 ? "activiteit" : "activiteiten"} in ${e.municipalities} ${e.municipalities === 1 ? "gemeente" : "gemeenten"}`)
+              .map(
+                (e) =>
+                  `${e.year}: ${e.activities} ${e.activities === 1 ? "activiteit" : "activiteiten"} in ${e.municipalities} ${e.municipalities === 1 ? "gemeente" : "gemeenten"}`,
+              )
               .join("; ")}
             categories={years}
             series={[
