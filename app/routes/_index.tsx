@@ -1,12 +1,11 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, redirect, useLoaderData, useLocation } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { ClientOnly } from "remix-utils/client-only";
 import { useHydrated } from "remix-utils/use-hydrated";
 import { ActivityList } from "~/components/activity-list";
 import { Icon } from "~/components/icons";
 import { mapLinks } from "~/components/map-styles";
-import ResultsMap from "~/components/results-map.client";
 import { SearchForm } from "~/components/search-form";
 import { WeekMap } from "~/components/week-map";
 import { ACTIVITY_TYPES, TARGET_GROUPS } from "~/models/activity";
@@ -26,6 +25,9 @@ import { useRootData } from "~/root";
 import { now } from "~/utils/clock.server";
 import { geocodePlace, isGeocodeMiss, type GeocodeMiss } from "~/utils/geocode.server";
 import { addDays, formatDate, formatDateRange, utcToAmsterdam } from "~/utils/time";
+
+// Leaflet loads only when the map is drawn (wide screens, or "Kaart" on a phone): the list needs none of it.
+const ResultsMap = lazy(() => import("~/components/results-map.client"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
@@ -346,14 +348,16 @@ export default function Home() {
                   >
                     {() =>
                       root && (wide || view === "kaart") ? (
-                        <ResultsMap
-                          params={params}
-                          editionYear={edition.year}
-                          centre={place}
-                          tileUrl={root.map.tileUrl}
-                          attribution={root.map.attribution}
-                          linkSuffix={backSuffix}
-                        />
+                        <Suspense fallback={<p className="hint map-loading">De kaart wordt geladen…</p>}>
+                          <ResultsMap
+                            params={params}
+                            editionYear={edition.year}
+                            centre={place}
+                            tileUrl={root.map.tileUrl}
+                            attribution={root.map.attribution}
+                            linkSuffix={backSuffix}
+                          />
+                        </Suspense>
                       ) : null
                     }
                   </ClientOnly>

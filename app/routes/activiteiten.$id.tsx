@@ -1,9 +1,9 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { lazy, Suspense } from "react";
 import { ClientOnly } from "remix-utils/client-only";
 import { useHydrated } from "remix-utils/use-hydrated";
 import { AccessibilityList, formatCost, typeLabel } from "~/components/activity-facts";
-import ActivityMap from "~/components/activity-map.client";
 import { mapLinks } from "~/components/map-styles";
 import { Icon } from "~/components/icons";
 import { TARGET_GROUPS, type TargetGroup } from "~/models/activity";
@@ -12,6 +12,9 @@ import { getPublicActivity } from "~/models/activity-search.server";
 import { useRootData } from "~/root";
 import { now } from "~/utils/clock.server";
 import { formatDate, formatTime } from "~/utils/time";
+
+// Leaflet loads only when the map is drawn, so the page's own JavaScript stays small.
+const ActivityMap = lazy(() => import("~/components/activity-map.client"));
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const id = Number(params.id);
@@ -202,13 +205,15 @@ export default function ActivityPage() {
           <h2>Kaart</h2>
           <ClientOnly fallback={<p className="hint map-fallback">De kaart verschijnt als JavaScript aan staat.</p>}>
             {() => (
-              <ActivityMap
-                lat={a.lat!}
-                lon={a.lon!}
-                title={a.title}
-                tileUrl={root.map.tileUrl}
-                attribution={root.map.attribution}
-              />
+              <Suspense fallback={<p className="hint map-loading">De kaart wordt geladen…</p>}>
+                <ActivityMap
+                  lat={a.lat!}
+                  lon={a.lon!}
+                  title={a.title}
+                  tileUrl={root.map.tileUrl}
+                  attribution={root.map.attribution}
+                />
+              </Suspense>
             )}
           </ClientOnly>
         </div>
