@@ -60,8 +60,10 @@ function FitAndWatch({ features, onMoved }: { features: MapFeatureCollection | n
     setTimeout(() => (fitting.current = false), 0);
   }, [features, map]);
   useMapEvents({
-    popupopen() {
+    popupopen(event) {
       popupOpenedAt.current = performance.now();
+      // Leaflet labels its close button in English.
+      event.popup.getElement()?.querySelector(".leaflet-popup-close-button")?.setAttribute("aria-label", "Sluiten");
     },
     moveend() {
       if (fitting.current || performance.now() - popupOpenedAt.current < POPUP_PAN_MS) return;

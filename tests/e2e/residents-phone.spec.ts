@@ -120,7 +120,8 @@ test("a marker's popup inside a cluster stays open, leads to the activity, and b
   await expect(popup).toBeVisible();
 
   // With the keyboard too.
-  await page.keyboard.press("Escape");
+  await popup.getByRole("button", { name: "Sluiten" }).click();
+  await expect(popup).toHaveCount(0);
   await marker.focus();
   await page.keyboard.press("Enter");
   await expect(popup).toBeVisible();
@@ -133,7 +134,8 @@ test("a marker's popup inside a cluster stays open, leads to the activity, and b
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title!);
   await page.getByRole("link", { name: "Terug naar zoeken" }).click();
   await expect(page.getByRole("heading", { level: 2, name: /Activiteiten bij/ })).toBeVisible();
-  expect(new URL(page.url()).search).toBe(search);
+  const params = (u: string) => Object.fromEntries(new URL(u, "http://x").searchParams);
+  expect(params(page.url())).toEqual(params(search));
 });
 
 test("'Terug naar zoeken' also returns to the search without JavaScript", async ({ browser }) => {
