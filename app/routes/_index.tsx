@@ -101,6 +101,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     })),
     days,
     shortcuts,
+    // "Vandaag" or a day filter without a place: say what is missing instead of showing nothing.
+    needsPlace: Boolean(params.dag) && !params.plaats && params.lat === undefined && !params.online,
     glance,
     location,
     miss,
@@ -150,10 +152,13 @@ function summaryOf(params: SearchParams, label: string | null, days: { value: st
 }
 
 /** True on screens wide enough for the list and the map side by side (the CSS breakpoint). */
+const WIDE = "(min-width: 60rem)";
 function useWideScreen() {
-  const [wide, setWide] = useState(true);
+  // Read at once in the browser, so a phone never starts loading the map it does not show (the value is only
+  // used after hydration, so server and first client render still agree).
+  const [wide, setWide] = useState(() => typeof window === "undefined" || window.matchMedia(WIDE).matches);
   useEffect(() => {
-    const query = window.matchMedia("(min-width: 60rem)");
+    const query = window.matchMedia(WIDE);
     const update = () => setWide(query.matches);
     update();
     query.addEventListener("change", update);
@@ -244,7 +249,13 @@ export default function Home() {
       editionYear={edition.year}
       editions={data.editions}
       days={data.days}
-      placeError={miss ? missMessage(miss) : null}
+      placeError={
+        miss
+          ? missMessage(miss)
+          : data.needsPlace
+            ? "Vul je postcode of plaats in, dan zoeken we activiteiten bij jou in de buurt."
+            : null
+      }
       shortcuts={data.shortcuts}
     />
   );
