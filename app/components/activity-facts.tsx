@@ -1,13 +1,14 @@
 // Small building blocks for showing an activity to residents: icons always come with text.
+import { Icon, type IconName } from "./icons";
 import { ACCESSIBILITY_FEATURES, ACTIVITY_TYPES, type ActivityType } from "~/models/activity";
 
 type Accessibility = { wheelchairAccessible: boolean; hearingLoop: boolean; quietSpace: boolean; transportHelp: boolean };
 
-const ICONS: Record<keyof Accessibility, string> = {
-  wheelchairAccessible: "♿",
-  hearingLoop: "👂",
-  quietSpace: "🤫",
-  transportHelp: "🚐",
+const ICONS: Record<keyof Accessibility, IconName> = {
+  wheelchairAccessible: "wheelchair",
+  hearingLoop: "ear",
+  quietSpace: "quiet",
+  transportHelp: "transport",
 };
 
 /** The accessibility features an activity has, each as an icon (hidden from screen readers) plus its text. */
@@ -18,10 +19,7 @@ export function AccessibilityList({ activity, compact = false }: { activity: Acc
     <ul className="access-list">
       {present.map((k) => (
         <li key={k}>
-          <span aria-hidden="true" className="access-icon">
-            {ICONS[k]}
-          </span>{" "}
-          {ACCESSIBILITY_FEATURES[k]}
+          <Icon name={ICONS[k]} /> {ACCESSIBILITY_FEATURES[k]}
         </li>
       ))}
     </ul>

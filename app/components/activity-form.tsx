@@ -36,7 +36,9 @@ export function ActivityForm({ window, windowText, municipalities, lastResult, d
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   const busy = useNavigation().state === "submitting";
-  const checkbox = (name: keyof typeof fields) => getInputProps(fields[name], { type: "checkbox" });
+  // conform marks a boolean field `required` (the schema turns "unticked" into false); a tick is never required here,
+  // and a `required` box that is not ticked is announced as invalid.
+  const checkbox = (name: keyof typeof fields) => ({ ...getInputProps(fields[name], { type: "checkbox" }), required: false });
 
   return (
     <Form method="post" {...getFormProps(form)}>

@@ -24,13 +24,30 @@ export type ListedActivity = {
 };
 
 /** The primary answer to a search: a plain, server-rendered list that works without JavaScript. */
-export function ActivityList({ activities, start, now }: { activities: ListedActivity[]; start: number; now: number }) {
+export function ActivityList({
+  activities,
+  start,
+  now,
+  linkSuffix = "",
+}: {
+  activities: ListedActivity[];
+  start: number;
+  now: number;
+  /** Appended to each activity link (the search to return to). */
+  linkSuffix?: string;
+}) {
   return (
     <ol className="result-list" start={start}>
       {activities.map((a) => (
         <li key={a.id} className="result">
+          <p className="when" aria-hidden="true">
+            <span className="when-day">{formatDate(a.startsAt).replace(/ \d{4}$/, "")}</span>
+            <span className="when-time">
+              {formatTime(a.startsAt)}–{formatTime(a.endsAt)}
+            </span>
+          </p>
           <h3>
-            <Link to={`/activiteiten/${a.id}`}>{a.title}</Link>
+            <Link to={`/activiteiten/${a.id}${linkSuffix}`}>{a.title}</Link>
           </h3>
           {a.cancelled ? <p className="status cancelled">Gaat niet door</p> : null}
           {a.endsAt < now ? <p className="status">Al geweest</p> : null}

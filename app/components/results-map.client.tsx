@@ -2,10 +2,16 @@
 // the same results as markers, clustered, fitted to the results, and can search "in dit gebied".
 import { useNavigate } from "@remix-run/react";
 import L from "leaflet";
-import { useEffect, useRef, useState } from "react";
+import { memo, useEffect, useRef, useState } from "react";
 import { MapContainer, Marker, Popup, TileLayer, useMap, useMapEvents } from "react-leaflet";
 import MarkerClusterGroup from "react-leaflet-cluster";
-import { radiusForView, searchQuery, type MapFeatureCollection, type SearchParams } from "~/models/activity-search";
+import {
+  radiusForView,
+  searchQuery,
+  type MapFeature,
+  type MapFeatureCollection,
+  type SearchParams,
+} from "~/models/activity-search";
 import { formatDateTime } from "~/utils/time";
 
 type Props = {
@@ -14,6 +20,8 @@ type Props = {
   centre: { lat: number; lon: number };
   tileUrl: string;
   attribution: string;
+  /** Appended to each activity link (the search to return to). */
+  linkSuffix?: string;
 };
 
 const pin = L.divIcon({
@@ -34,9 +42,14 @@ function clusterIcon(cluster: { getChildCount(): number }) {
   });
 }
 
+// Opening a popup pans the map to fit it; that is not the resident moving the map, so it must not
+// offer "Zoek in dit gebied" (whose redraw used to close the popup again).
+const POPUP_PAN_MS = 1_000;
+
 function FitAndWatch({ features, onMoved }: { features: MapFeatureCollection | null; onMoved: () => void }) {
   const map = useMap();
   const fitting = useRef(false);
+  const popupOpenedAt = useRef(-Infinity);
   useEffect(() => {
     if (!features || features.features.length === 0) return;
     const bounds = L.latLngBounds(
@@ -47,14 +60,43 @@ function FitAndWatch({ features, onMoved }: { features: MapFeatureCollection | n
     setTimeout(() => (fitting.current = false), 0);
   }, [features, map]);
   useMapEvents({
+    popupopen(event) {
+      popupOpenedAt.current = performance.now();
+      // Leaflet labels its close button in English.
+      event.popup.getElement()?.querySelector(".leaflet-popup-close-button")?.setAttribute("aria-label", "Sluiten");
+    },
     moveend() {
-      if (!fitting.current) onMoved();
+      if (fitting.current || performance.now() - popupOpenedAt.current < POPUP_PAN_MS) return;
+      onMoved();
     },
   });
   return null;
 }
 
-export default function ResultsMap({ params, editionYear, centre, tileUrl, attribution }: Props) {
+/** The markers, kept out of the map's own re-renders so an open popup survives them. */
+const ResultMarkers = memo(function ResultMarkers({ features, linkSuffix }: { features: MapFeature[]; linkSuffix: string }) {
+  return (
+    <MarkerClusterGroup chunkedLoading iconCreateFunction={clusterIcon}>
+      {features.map((f) => (
+        <Marker
+          key={f.properties.id}
+          position={[f.geometry.coordinates[1], f.geometry.coordinates[0]]}
+          icon={pin}
+          title={f.properties.title}
+        >
+          <Popup>
+            <a href={`/activiteiten/${f.properties.id}${linkSuffix}`}>{f.properties.title}</a>
+            <br />
+            {formatDateTime(f.properties.startsAt)}
+            {f.properties.place ? `, ${f.properties.place}` : ""}
+          </Popup>
+        </Marker>
+      ))}
+    </MarkerClusterGroup>
+  );
+});
+
+export default function ResultsMap({ params, editionYear, centre, tileUrl, attribution, linkSuffix = "" }: Props) {
   const navigate = useNavigate();
   const [data, setData] = useState<MapFeatureCollection | null>(null);
   const [failed, setFailed] = useState(false);
@@ -103,23 +145,7 @@ export default function ResultsMap({ params, editionYear, centre, tileUrl, attri
       >
         <TileLayer url={tileUrl} attribution={attribution} />
         <FitAndWatch features={data} onMoved={() => setMoved(true)} />
-        <MarkerClusterGroup chunkedLoading iconCreateFunction={clusterIcon}>
-          {data?.features.map((f) => (
-            <Marker
-              key={f.properties.id}
-              position={[f.geometry.coordinates[1], f.geometry.coordinates[0]]}
-              icon={pin}
-              title={f.properties.title}
-            >
-              <Popup>
-                <a href={`/activiteiten/${f.properties.id}`}>{f.properties.title}</a>
-                <br />
-                {formatDateTime(f.properties.startsAt)}
-                {f.properties.place ? `, ${f.properties.place}` : ""}
-              </Popup>
-            </Marker>
-          ))}
-        </MarkerClusterGroup>
+        {data ? <ResultMarkers features={data.features} linkSuffix={linkSuffix} /> : null}
       </MapContainer>
       {data?.truncated ? <p className="hint">De kaart toont de dichtstbijzijnde {data.features.length} activiteiten.</p> : null}
       {moved ? (

@@ -1,6 +1,7 @@
 import { Form, useNavigate } from "@remix-run/react";
-import { useState } from "react";
+import { useState, type FormEvent } from "react";
 import { useHydrated } from "remix-utils/use-hydrated";
+import { Icon } from "./icons";
 import { ACTIVITY_TYPES, TARGET_GROUPS } from "~/models/activity";
 import { RADII_KM, searchQuery, type SearchParams } from "~/models/activity-search";
 
@@ -13,10 +14,12 @@ type Props = {
   editions: EditionOption[];
   days: DayOption[];
   placeError?: string | null;
+  /** During the Week: today's weekday, for the "vandaag" and "dit weekend" buttons. */
+  shortcuts?: { today: string } | null;
 };
 
 /** The search as a plain GET form: every choice ends up in the URL, so it works without JavaScript. */
-export function SearchForm({ params, editionYear, editions, days, placeError }: Props) {
+export function SearchForm({ params, editionYear, editions, days, placeError, shortcuts }: Props) {
   const hydrated = useHydrated();
   const navigate = useNavigate();
   const [locating, setLocating] = useState<string | null>(null);
@@ -46,8 +49,23 @@ export function SearchForm({ params, editionYear, editions, days, placeError }: 
     );
   }
 
+  // With JavaScript, leave the empty fields out of the URL straight away (without it, the page redirects to the short URL).
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    const values = Object.fromEntries(new FormData(event.currentTarget, submitter));
+    navigate(`/${searchQuery(values as unknown as Partial<SearchParams>)}`);
+  }
+
   return (
-    <Form method="get" action="/" className="search-form" role="search" aria-label="Activiteiten zoeken">
+    <Form
+      method="get"
+      action="/"
+      className="search-form"
+      role="search"
+      aria-label="Activiteiten zoeken"
+      onSubmit={hydrated ? submit : undefined}
+    >
       <div className="search-main">
         <div className="field">
           <label htmlFor="plaats">Postcode of plaats</label>
@@ -160,7 +178,19 @@ export function SearchForm({ params, editionYear, editions, days, placeError }: 
           <input type="checkbox" name="online" defaultChecked={params.online} /> Ook online activiteiten
         </label>
       </fieldset>
-      <button type="submit">Zoeken</button>
+      <div className="search-actions">
+        <button type="submit">Zoeken</button>
+        {shortcuts ? (
+          <>
+            <button type="submit" name="dag" value={shortcuts.today} className="secondary">
+              <Icon name="calendar" /> Vandaag
+            </button>
+            <button type="submit" name="dag" value="weekend" className="secondary">
+              <Icon name="calendar" /> Dit weekend
+            </button>
+          </>
+        ) : null}
+      </div>
     </Form>
   );
 }

@@ -1,28 +1,40 @@
 import { Form, Link, NavLink } from "@remix-run/react";
+import { Wordmark } from "./icons";
 
 export type ChromeUser = { name: string | null; email: string; role: "organiser" | "programme_team" | "coordinator" } | null;
 
+/** The menu residents need; team and organiser links only for people with that role. */
 export function SiteHeader({ user }: { user: ChromeUser }) {
   return (
     <header className="site-header">
       <div className="container">
         <Link to="/" className="brand">
-          Kom erbij
+          <Wordmark />
+          <span className="visually-hidden">Kom erbij, </span>
           <small>Week tegen Eenzaamheid</small>
         </Link>
         <nav className="site-nav" aria-label="Hoofdmenu">
           <ul>
             <li>
               <NavLink to="/" end>
-                Activiteiten zoeken
+                Activiteiten
               </NavLink>
             </li>
             <li>
-              <NavLink to="/organisator">Voor organisatoren</NavLink>
+              <NavLink to="/organisator" end>
+                Organiseer iets
+              </NavLink>
             </li>
-            <li>
-              <NavLink to="/beheer">Programmateam</NavLink>
-            </li>
+            {user?.role === "organiser" ? (
+              <li>
+                <NavLink to="/organisator/activiteiten">Mijn activiteiten</NavLink>
+              </li>
+            ) : null}
+            {user?.role === "programme_team" ? (
+              <li>
+                <NavLink to="/beheer">Beheer</NavLink>
+              </li>
+            ) : null}
             {user ? (
               <>
                 <li>

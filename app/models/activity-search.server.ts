@@ -15,6 +15,7 @@ import type { Edition } from "./edition.server";
 import {
   radiusBox,
   WEEKDAYS,
+  WEEKEND_DAYS,
   type MapFeature,
   type MapFeatureCollection,
   type SearchFilters,
@@ -141,7 +142,8 @@ function filterSql(edition: Edition, filters: SearchFilters): { where: string[];
     params.group = filters.voor;
   }
   if (filters.dag) {
-    const ranges = weekdayRanges(edition, filters.dag);
+    const days = filters.dag === "weekend" ? WEEKEND_DAYS : [filters.dag];
+    const ranges = days.flatMap((day) => weekdayRanges(edition, day));
     if (ranges.length === 0) where.push("0");
     else {
       where.push(`(${ranges.map((_, i) => `(a.starts_at >= @dayStart${i} AND a.starts_at < @dayEnd${i})`).join(" OR ")})`);
@@ -232,6 +234,16 @@ export function searchOnline(search: Omit<NearbySearch, "lat" | "lon" | "radiusK
     }) as { id: number }[]
   ).map((r) => r.id);
   return { total, items: summariesByIds(ids) };
+}
+
+/** Published activities with a place, counted per municipality (for the home page's map of the Week). */
+export function countByMunicipality(edition: Edition): { code: string; name: string; lat: number; lon: number; count: number }[] {
+  return prepare(
+    `SELECT m.code, m.name, m.lat, m.lon, count(*) AS count
+       FROM activities a JOIN municipalities m ON m.code = a.municipality_code
+      WHERE a.edition_id = ? AND a.status = 'published' AND a.is_online = 0
+      GROUP BY m.code ORDER BY count DESC, m.name`,
+  ).all(edition.id) as { code: string; name: string; lat: number; lon: number; count: number }[];
 }
 
 // The map shows the nearest 500; the list below it is the complete answer (and a p95 of 25 ms needs small answers).

@@ -18,6 +18,9 @@ export const WEEKDAYS = {
   zo: "zondag",
 } as const;
 export type Weekday = keyof typeof WEEKDAYS;
+/** A day filter: one weekday, or `weekend` for Saturday and Sunday together. */
+export type DayFilter = Weekday | "weekend";
+export const WEEKEND_DAYS: readonly Weekday[] = ["za", "zo"];
 
 const optional = <T extends z.ZodTypeAny>(schema: T) =>
   z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional()).catch(undefined);
@@ -35,7 +38,7 @@ export const SearchParamsSchema = z.object({
     .number()
     .refine((n) => (RADII_KM as readonly number[]).includes(n))
     .catch(DEFAULT_RADIUS_KM),
-  dag: optional(z.enum(Object.keys(WEEKDAYS) as [Weekday, ...Weekday[]])),
+  dag: optional(z.enum(["weekend", ...(Object.keys(WEEKDAYS) as Weekday[])] as [DayFilter, ...DayFilter[]])),
   soort: optional(z.enum(Object.keys(ACTIVITY_TYPES) as [keyof typeof ACTIVITY_TYPES, ...(keyof typeof ACTIVITY_TYPES)[]])),
   voor: optional(z.enum(Object.keys(TARGET_GROUPS) as [keyof typeof TARGET_GROUPS, ...(keyof typeof TARGET_GROUPS)[]])),
   gratis: checkbox,

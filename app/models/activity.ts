@@ -183,7 +183,9 @@ export function nextStep(input: {
   if (input.status === "cancelled") return { text: "Geannuleerd." };
   if (input.ended) {
     if (input.hasReport) return { text: "Klaar. Bedankt voor het doorgeven van de opkomst!" };
-    return input.reportingOpen ? { text: "Geef door hoeveel mensen er waren.", action: "report" } : { text: "Afgelopen." };
+    return input.reportingOpen
+      ? { text: "Geef door hoeveel mensen er waren.", action: "report" }
+      : { text: "Niets meer te doen: je activiteit is voorbij." };
   }
   if (!input.hasKitOrder && input.orderingOpen) return { text: "Bestel het gratis Kom Erbij-pakket.", action: "order" };
   return { text: "Je activiteit staat op de kaart." };

@@ -1,12 +1,14 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { lazy, Suspense } from "react";
 import { ClientOnly } from "remix-utils/client-only";
 import { useHydrated } from "remix-utils/use-hydrated";
 import { AccessibilityList, formatCost, typeLabel } from "~/components/activity-facts";
-import ActivityMap from "~/components/activity-map.client";
 import { mapLinks } from "~/components/map-styles";
 import { ShareLinks } from "~/components/share-links";
+import { Icon } from "~/components/icons";
 import { TARGET_GROUPS, type TargetGroup } from "~/models/activity";
+import { parseSearchParams, searchQuery } from "~/models/activity-search";
 import { getPublicActivity } from "~/models/activity-search.server";
 import { posterPath } from "~/models/organiser-home.server";
 import { shareMetaTags } from "~/models/share";
@@ -16,12 +18,21 @@ import { now } from "~/utils/clock.server";
 import { formatDate, formatTime } from "~/utils/time";
 import { idParam } from "~/utils/route-params.server";
 
-export async function loader({ params }: LoaderFunctionArgs) {
+// Leaflet loads only when the map is drawn, so the page's own JavaScript stays small.
+const ActivityMap = lazy(() => import("~/components/activity-map.client"));
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
   const activity = getPublicActivity(idParam(params.id));
   if (!activity) throw new Response("Deze activiteit bestaat niet.", { status: 404 });
+  // The search the resident came from (links in the results carry it), rebuilt from its parsed parameters so
+  // nothing but a search on the home page can come back out of it.
+  const from = new URL(request.url).searchParams.get("terug");
+  const search = from ? searchQuery(parseSearchParams(new URLSearchParams(from))) : "";
+  const backTo = search ? `/${search}#resultaten` : activity.editionYear ? `/?editie=${activity.editionYear}` : "/";
   return {
     activity,
     isPast: activity.endsAt < now().getTime(),
+    backTo,
     share: activitySharePreview(activity),
     posterPath: posterPath(activity.id),
   };
@@ -52,7 +63,7 @@ function PrintButton() {
 }
 
 export default function ActivityPage() {
-  const { activity: a, isPast, share, posterPath } = useLoaderData<typeof loader>();
+  const { activity: a, isPast, backTo, share, posterPath } = useLoaderData<typeof loader>();
   const root = useRootData();
   const address = [
     a.venueName,
@@ -65,7 +76,9 @@ export default function ActivityPage() {
   return (
     <article className="activity">
       <p className="no-print">
-        <Link to={a.editionYear ? `/?editie=${a.editionYear}` : "/"}>Terug naar zoeken</Link>
+        <Link to={backTo} className="back-link">
+          <Icon name="arrowLeft" /> Terug naar zoeken
+        </Link>
       </p>
       <h1>{a.title}</h1>
       {a.cancelled ? (
@@ -203,13 +216,15 @@ export default function ActivityPage() {
           <h2>Kaart</h2>
           <ClientOnly fallback={<p className="hint map-fallback">De kaart verschijnt als JavaScript aan staat.</p>}>
             {() => (
-              <ActivityMap
-                lat={a.lat!}
-                lon={a.lon!}
-                title={a.title}
-                tileUrl={root.map.tileUrl}
-                attribution={root.map.attribution}
-              />
+              <Suspense fallback={<p className="hint map-loading">De kaart wordt geladen…</p>}>
+                <ActivityMap
+                  lat={a.lat!}
+                  lon={a.lon!}
+                  title={a.title}
+                  tileUrl={root.map.tileUrl}
+                  attribution={root.map.attribution}
+                />
+              </Suspense>
             )}
           </ClientOnly>
         </div>

@@ -98,7 +98,8 @@ export default function Figures() {
           <strong data-testid="participants-reported">{nl(a.participants)}</strong> deelnemers gemeld
         </li>
         <li>
-          <strong>{pct(a.responseRate)}</strong> respons ({nl(a.reports)} van {nl(a.shouldReport)} activiteiten)
+          <strong>{pct(a.responseRate)}</strong> respons ({nl(a.reports)} van {nl(a.shouldReport)}{" "}
+          {a.shouldReport === 1 ? "activiteit" : "activiteiten"})
         </li>
         <li>
           <strong>{avg(a.averagePerReport)}</strong> deelnemers gemiddeld per melding

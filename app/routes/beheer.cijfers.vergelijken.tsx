@@ -91,7 +91,10 @@ export default function CompareEditions() {
           <BarChart
             title="Activiteiten en gemeenten per editie"
             description={d.editions
-              .map((e) => `${e.year}: ${e.activities} activiteiten in ${e.municipalities} gemeenten`)
+              .map(
+                (e) =>
+                  `${e.year}: ${e.activities} ${e.activities === 1 ? "activiteit" : "activiteiten"} in ${e.municipalities} ${e.municipalities === 1 ? "gemeente" : "gemeenten"}`,
+              )
               .join("; ")}
             categories={years}
             series={[

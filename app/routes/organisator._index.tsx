@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getOrderingEdition, getRegistrationEdition } from "~/models/edition.server";
 import { now } from "~/utils/clock.server";
-import { formatDateRange, formatDateTime } from "~/utils/time";
+import { formatDateRange, formatLastDay } from "~/utils/time";
 
 export const meta: MetaFunction = () => [{ title: "Voor organisatoren – Kom erbij" }];
 
@@ -36,7 +36,7 @@ export default function OrganiserLanding() {
             Aanmelden voor de Week tegen Eenzaamheid {registration.year} (
             {formatDateRange(registration.weekStart, registration.weekEnd)}) kan nu.
           </p>
-          {ordering ? <p>Het Kom Erbij-pakket bestellen kan tot {formatDateTime(ordering.closesAt)}.</p> : null}
+          {ordering ? <p>Het Kom Erbij-pakket bestellen kan tot en met {formatLastDay(ordering.closesAt)}.</p> : null}
         </div>
       ) : (
         <div className="alert">

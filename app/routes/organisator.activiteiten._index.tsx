@@ -76,7 +76,7 @@ export default function MyActivities() {
           </p>
         </div>
       ) : null}
-      <p>Welkom{name ? `, ${name}` : ""}. Hier zie je alles wat je hebt aangemeld, en wat je nog moet doen.</p>
+      <p>Welkom{name?.trim() ? `, ${name.trim()}` : ""}. Hier zie je alles wat je hebt aangemeld, en wat je nog moet doen.</p>
       {registrationYear ? (
         <p>
           <Link className="button" to="/organisator/activiteiten/nieuw">

@@ -7,7 +7,7 @@ import { getRegistrationEdition, registrationClosedText } from "~/models/edition
 import { editionWindow, handleActivityForm } from "~/utils/activity-form.server";
 import { now } from "~/utils/clock.server";
 import { requireUser } from "~/utils/session.server";
-import { formatDateTime } from "~/utils/time";
+import { formatLastDay } from "~/utils/time";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -53,7 +53,7 @@ export default function NewActivity() {
   return (
     <>
       <h1>Activiteit aanmelden voor {data.year}</h1>
-      <p>Aanmelden kan tot {formatDateTime(data.closesAt)}. Velden zonder &lsquo;niet verplicht&rsquo; moet je invullen.</p>
+      <p>Aanmelden kan tot en met {formatLastDay(data.closesAt)}. Velden zonder &lsquo;niet verplicht&rsquo; moet je invullen.</p>
       <ActivityForm
         window={data.window}
         windowText={data.windowText}

@@ -30,3 +30,6 @@ export const db: AppDatabase = (globalThis.__komerbijDb ??= connect());
 export function immediate<T>(work: (tx: AppDatabase) => T): T {
   return db.transaction((tx) => work(tx as unknown as AppDatabase), { behavior: "immediate" });
 }
+
+/** The offline gazetteer of Dutch places (reference data, read-only). */
+export { PLACES_NL, type PlaceFact } from "../../db/reference/places-nl";

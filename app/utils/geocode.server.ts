@@ -1,7 +1,8 @@
 // Geocoding: from a postcode, place, municipality name or address to a point. The one door to
 // PDOK Locatieserver (https://api.pdok.nl/bzk/locatieserver/search/v3_1). When PDOK cannot be
-// reached in time we fall back to the municipality reference data and say the point is approximate.
-import { db, schema } from "./db.server";
+// reached in time we fall back to the offline gazetteer of places and municipalities; a municipality
+// centre is marked approximate. Postcodes need PDOK: the gazetteer has no postcode areas.
+import { findMunicipalityOffline, findPlaceOffline, normalisePlace, suggestPlaces } from "~/models/gazetteer.server";
 import { monotonicMs } from "./clock.server";
 import { env } from "./env.server";
 
@@ -15,7 +16,8 @@ export type GeocodeResult = {
   /** True when the point is a municipality centre instead of the exact place or address. */
   approximate: boolean;
 };
-export type GeocodeMiss = { suggestions: string[]; unavailable: boolean };
+/** Nothing found: `unavailable` when PDOK did not answer, `postcode` when a postcode was typed. */
+export type GeocodeMiss = { suggestions: string[]; unavailable: boolean; postcode: boolean };
 
 type PdokDoc = {
   type: string;
@@ -61,82 +63,9 @@ function fromDoc(doc: PdokDoc): GeocodeResult | null {
   return { ...point, label: doc.weergavenaam, municipalityCode: municipalityCode(doc.gemeentecode), approximate: false };
 }
 
-// ---- Fallback: the municipality reference data --------------------------------------------
+// ---- Fallback: the offline gazetteer (places and municipalities, see app/models/gazetteer.server.ts)
 
-type Municipality = { code: string; name: string; lat: number; lon: number };
-let municipalityCache: Municipality[] | null = null;
-function municipalities(): Municipality[] {
-  municipalityCache ??= db
-    .select({
-      code: schema.municipalities.code,
-      name: schema.municipalities.name,
-      lat: schema.municipalities.lat,
-      lon: schema.municipalities.lon,
-    })
-    .from(schema.municipalities)
-    .all();
-  return municipalityCache;
-}
-
-/** Lower case, no accents, no "(L.)"-style suffixes, single spaces. */
-export function normalisePlace(s: string): string {
-  return s
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/\s*\([^)]*\)\s*/g, " ")
-    .replace(/[^a-z0-9' -]/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
-}
-
-// Names people use for a municipality whose official name differs.
-const ALIASES: Record<string, string> = {
-  "den haag": "'s-gravenhage",
-  "the hague": "'s-gravenhage",
-  "den bosch": "'s-hertogenbosch",
-  "s-hertogenbosch": "'s-hertogenbosch",
-  "s-gravenhage": "'s-gravenhage",
-};
-
-function findMunicipality(query: string): Municipality | null {
-  const q = normalisePlace(query);
-  const wanted = ALIASES[q] ?? q;
-  return municipalities().find((m) => normalisePlace(m.name) === wanted) ?? null;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-  }
-  return row[b.length];
-}
-
-/** Up to five municipality names that look like what was typed (prefix or a few typos). */
-export function suggestPlaces(query: string): string[] {
-  const q = normalisePlace(query);
-  if (!q) return [];
-  const scored = municipalities()
-    .map((m) => {
-      const name = normalisePlace(m.name);
-      const score = name.startsWith(q) ? 0 : name.includes(q) ? 1 : editDistance(q, name.slice(0, Math.max(q.length, 3))) + 1;
-      return { name: m.name, score };
-    })
-    .filter((s) => s.score <= Math.max(2, Math.floor(q.length / 3)))
-    .sort((a, b) => a.score - b.score || a.name.localeCompare(b.name, "nl"));
-  return scored.slice(0, 5).map((s) => s.name);
-}
-
-function fromMunicipality(m: Municipality): GeocodeResult {
-  return { lat: m.lat, lon: m.lon, label: `gemeente ${m.name}`, municipalityCode: m.code, approximate: true };
-}
+export { normalisePlace, suggestPlaces };
 
 // ---- Public API --------------------------------------------------------------------------
 
@@ -147,6 +76,13 @@ const CACHE_MAX = 2_000;
 function remember(key: string, result: GeocodeResult) {
   if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value as string);
   cache.set(key, { at: monotonicMs(), result });
+}
+// The gazetteer has no postcode areas; while PDOK is down, a postcode PDOK placed earlier still
+// tells roughly where its four-digit area is.
+const postcodeAreas = new Map<string, GeocodeResult>();
+function rememberPostcodeArea(digits: string, result: GeocodeResult) {
+  if (postcodeAreas.size >= CACHE_MAX) postcodeAreas.delete(postcodeAreas.keys().next().value as string);
+  postcodeAreas.set(digits, { ...result, label: `postcodegebied ${digits}`, approximate: true });
 }
 
 /**
@@ -166,12 +102,13 @@ export async function geocodePlace(query: string): Promise<GeocodeResult | Geoco
     const best = docs.map(fromDoc).find((r): r is GeocodeResult => r !== null);
     if (best) {
       remember(key, best);
+      if (postcode) rememberPostcodeArea(postcode[1], best);
       return best;
     }
   }
-  const municipality = findMunicipality(query);
-  if (municipality) return fromMunicipality(municipality);
-  return { suggestions: suggestPlaces(query), unavailable: docs === null };
+  const offline = postcode ? (docs === null ? postcodeAreas.get(postcode[1]) : null) : findPlaceOffline(query);
+  if (offline) return offline;
+  return { suggestions: postcode ? [] : suggestPlaces(query), unavailable: docs === null, postcode: Boolean(postcode) };
 }
 
 export const isGeocodeMiss = (r: GeocodeResult | GeocodeMiss): r is GeocodeMiss => "suggestions" in r;
@@ -198,12 +135,14 @@ export async function geocodeAddress(address: {
     if (hit?.municipalityCode) return { lat: hit.lat, lon: hit.lon, municipalityCode: hit.municipalityCode, approximate: false };
   }
   if (address.place) {
-    const municipality = findMunicipality(address.place);
+    const municipality = findMunicipalityOffline(address.place);
     if (municipality)
-      return { lat: municipality.lat, lon: municipality.lon, municipalityCode: municipality.code, approximate: true };
+      return { lat: municipality.lat, lon: municipality.lon, municipalityCode: municipality.municipalityCode, approximate: true };
     const docs = await pdokFree(address.place, ["woonplaats", "gemeente"], 1);
     const hit = docs?.map(fromDoc).find((r): r is GeocodeResult => r !== null && r.municipalityCode !== null);
     if (hit?.municipalityCode) return { lat: hit.lat, lon: hit.lon, municipalityCode: hit.municipalityCode, approximate: true };
+    const place = findPlaceOffline(address.place);
+    if (place) return { lat: place.lat, lon: place.lon, municipalityCode: place.municipalityCode, approximate: true };
   }
   return null;
 }

@@ -57,6 +57,11 @@ export const formatShortDate = (v: DateInput) => formatters.shortDate.format(toD
 export const formatTime = (v: DateInput) => formatters.time.format(toDate(v));
 /** "24 september 2026 om 14:30" */
 export const formatDateTime = (v: DateInput) => formatters.dateTime.format(toDate(v));
+/**
+ * The last day before an exclusive deadline, the way people say it: a window closing at 7 October
+ * 00:00 is open "tot en met 6 oktober 2027".
+ */
+export const formatLastDay = (closesAt: DateInput) => formatShortDate(new Date(toDate(closesAt).getTime() - 1));
 /** "24 t/m 30 september 2026" or across months. */
 export function formatDateRange(from: string, to: string): string {
   return `${formatShortDate(from)} t/m ${formatShortDate(to)}`;

@@ -89,9 +89,20 @@ export type FakePdok = { url: string; requests: string[]; close: () => Promise<v
 /** Starts the fake on 127.0.0.1 (port 0 = any free port). Its `url` is the v3_1 base to put in PDOK_LOCATIESERVER_URL. */
 export function startPdokServer(port = 0): Promise<FakePdok> {
   const requests: string[] = [];
+  let down = false;
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    // Browser tests switch the stand-in off and on again: POST /__down, POST /__up.
+    if (req.method === "POST" && (url.pathname === "/__down" || url.pathname === "/__up")) {
+      down = url.pathname === "/__down";
+      res.writeHead(204).end();
+      return;
+    }
     requests.push(url.pathname + url.search);
+    if (down) {
+      res.writeHead(503, { "content-type": "text/plain" }).end("Service Unavailable");
+      return;
+    }
     const endpoint = url.pathname.replace(/^.*\/search\/v3_1/, "");
     if (endpoint !== "/free" && endpoint !== "/suggest") {
       res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: "not found" }));

@@ -36,7 +36,7 @@ describe("geocodePlace with PDOK reachable", () => {
     expect(r).toMatchObject({ unavailable: false });
     expect((r as { suggestions: string[] }).suggestions).toContain("Utrecht");
     const nonsense = await geocode.geocodePlace("qqqqqqqqqq");
-    expect(nonsense).toEqual({ suggestions: [], unavailable: false });
+    expect(nonsense).toEqual({ suggestions: [], unavailable: false, postcode: false });
   });
 
   it("geocodes an organiser's address", async () => {
@@ -56,9 +56,37 @@ describe("geocodePlace with PDOK unreachable", () => {
     await pdok.close();
   });
 
-  it("falls back to the municipality reference data, marked approximate", async () => {
-    const r = await geocode.geocodePlace("Amersfoort");
-    expect(r).toMatchObject({ municipalityCode: "GM0307", approximate: true, label: "gemeente Amersfoort" });
+  it("falls back to the offline gazetteer: a place's own point, or a municipality's centre marked approximate", async () => {
+    expect(await geocode.geocodePlace("Amersfoort")).toMatchObject({
+      municipalityCode: "GM0307",
+      approximate: false,
+      label: "Amersfoort",
+    });
+    expect(await geocode.geocodePlace("Barneveld")).toMatchObject({ municipalityCode: "GM0203" });
+    expect(await geocode.geocodePlace("Súdwest-Fryslân")).toMatchObject({ label: "gemeente Súdwest-Fryslân", approximate: true });
+  });
+
+  it("knows villages and districts with their municipality, and their other names", async () => {
+    expect(await geocode.geocodePlace("Bolsward")).toMatchObject({
+      label: "Bolsward (gemeente Súdwest-Fryslân)",
+      municipalityCode: "GM1900",
+      approximate: false,
+    });
+    expect(await geocode.geocodePlace("Boalsert")).toMatchObject({ label: "Bolsward (gemeente Súdwest-Fryslân)" });
+    const scheveningen = await geocode.geocodePlace("scheveningen");
+    expect(scheveningen).toMatchObject({ municipalityCode: "GM0518" });
+    expect((scheveningen as { lat: number }).lat).toBeCloseTo(52.105, 2);
+  });
+
+  it("suggests a near miss and says a postcode needs the address service", async () => {
+    expect(await geocode.geocodePlace("Bolswrad")).toMatchObject({ unavailable: true, postcode: false });
+    expect(((await geocode.geocodePlace("Bolswrad")) as { suggestions: string[] }).suggestions[0]).toBe("Bolsward");
+    expect(await geocode.geocodePlace("1234")).toEqual({ suggestions: [], unavailable: true, postcode: true });
+  });
+
+  it("remembers where a postcode area is from an earlier PDOK answer", async () => {
+    // "3511 AB" was found while PDOK was up (first test); "3511" now lands there, approximately.
+    expect(await geocode.geocodePlace("3511")).toMatchObject({ label: "postcodegebied 3511", approximate: true });
   });
 
   it("matches accents, case and everyday names", async () => {
@@ -68,7 +96,7 @@ describe("geocodePlace with PDOK unreachable", () => {
   });
 
   it("says a postcode cannot be looked up now", async () => {
-    expect(await geocode.geocodePlace("1234 XY")).toMatchObject({ unavailable: true });
+    expect(await geocode.geocodePlace("1234 XY")).toMatchObject({ unavailable: true, postcode: true });
   });
 
   it("still places an organiser's address approximately", async () => {
