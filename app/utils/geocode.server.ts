@@ -1,6 +1,7 @@
 // Geocoding: from a postcode, place, municipality name or address to a point. The one door to
 // PDOK Locatieserver (https://api.pdok.nl/bzk/locatieserver/search/v3_1). When PDOK cannot be
 // reached in time we fall back to the municipality reference data and say the point is approximate.
+import { commonName, namesOf, normaliseName } from "~/models/municipality";
 import { db, schema } from "./db.server";
 import { env } from "./env.server";
 
@@ -57,7 +58,13 @@ const municipalityCode = (code: string | undefined) => (code ? `GM${code.replace
 function fromDoc(doc: PdokDoc): GeocodeResult | null {
   const point = pointOf(doc);
   if (!point) return null;
-  return { ...point, label: doc.weergavenaam, municipalityCode: municipalityCode(doc.gemeentecode), approximate: false };
+  const code = municipalityCode(doc.gemeentecode);
+  // PDOK names a municipality officially ("Gemeente 's-Gravenhage"); residents read the name they use.
+  const label =
+    doc.type === "gemeente" && code && doc.gemeentenaam
+      ? `gemeente ${commonName({ code, name: doc.gemeentenaam })}`
+      : doc.weergavenaam;
+  return { ...point, label, municipalityCode: code, approximate: false };
 }
 
 // ---- Fallback: the municipality reference data --------------------------------------------
@@ -89,19 +96,10 @@ export function normalisePlace(s: string): string {
     .trim();
 }
 
-// Names people use for a municipality whose official name differs.
-const ALIASES: Record<string, string> = {
-  "den haag": "'s-gravenhage",
-  "the hague": "'s-gravenhage",
-  "den bosch": "'s-hertogenbosch",
-  "s-hertogenbosch": "'s-hertogenbosch",
-  "s-gravenhage": "'s-gravenhage",
-};
-
+// The names people use for a municipality ("Den Haag", "Den Bosch") live in the municipality model.
 function findMunicipality(query: string): Municipality | null {
-  const q = normalisePlace(query);
-  const wanted = ALIASES[q] ?? q;
-  return municipalities().find((m) => normalisePlace(m.name) === wanted) ?? null;
+  const q = normaliseName(query).replace(/^gemeente /, "");
+  return municipalities().find((m) => namesOf(m).includes(q)) ?? null;
 }
 
 function editDistance(a: string, b: string): number {
@@ -124,9 +122,9 @@ export function suggestPlaces(query: string): string[] {
   if (!q) return [];
   const scored = municipalities()
     .map((m) => {
-      const name = normalisePlace(m.name);
+      const name = normalisePlace(commonName(m));
       const score = name.startsWith(q) ? 0 : name.includes(q) ? 1 : editDistance(q, name.slice(0, Math.max(q.length, 3))) + 1;
-      return { name: m.name, score };
+      return { name: commonName(m), score };
     })
     .filter((s) => s.score <= Math.max(2, Math.floor(q.length / 3)))
     .sort((a, b) => a.score - b.score || a.name.localeCompare(b.name, "nl"));
@@ -134,7 +132,7 @@ export function suggestPlaces(query: string): string[] {
 }
 
 function fromMunicipality(m: Municipality): GeocodeResult {
-  return { lat: m.lat, lon: m.lon, label: `gemeente ${m.name}`, municipalityCode: m.code, approximate: true };
+  return { lat: m.lat, lon: m.lon, label: `gemeente ${commonName(m)}`, municipalityCode: m.code, approximate: true };
 }
 
 // ---- Public API --------------------------------------------------------------------------
