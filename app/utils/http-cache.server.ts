@@ -49,3 +49,12 @@ export function conditionalResponse(request: Request, body: string, options: Con
   }
   return new Response(body, { headers });
 }
+
+/**
+ * Headers of the embeddable agenda: any site may frame it (frame-ancestors *, set by the security
+ * headers on seeing X-Allow-Embedding), and it is the same for everyone, so shared caches keep it.
+ */
+export const EMBED_HEADERS = {
+  "X-Allow-Embedding": "1",
+  "Cache-Control": "public, max-age=300, s-maxage=300, stale-while-revalidate=600",
+} as const;
