@@ -282,7 +282,7 @@ export function orderCurves(now: Date, maxWeeks = 26): OrderCurve[] {
 // ---------------------------------------------------------------------------------------------
 // CSV exports: UTF-8 with BOM (Excel reads the accents), RFC 4180 quoting, Windows line ends.
 
-const neutralizeFormula = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+export const neutralizeFormula = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 const cell = (v: string | number | null | undefined) =>
   v === null || v === undefined ? "" : typeof v === "number" ? String(v) : neutralizeFormula(v);
 const decimal = (v: number | null, digits = 1) => (v === null ? "" : v.toFixed(digits).replace(".", ","));
