@@ -5,7 +5,7 @@ import { and, count, desc, eq, sql } from "drizzle-orm";
 import { audit } from "~/utils/audit.server";
 import { db, schema } from "~/utils/db.server";
 import type { SessionUser } from "./user.server";
-import { figuresPerMunicipality } from "./figures.server";
+import { activitiesCsv, figuresPerMunicipality } from "./figures.server";
 import { listEditions, type Edition } from "./edition.server";
 import { commonName, namesOf, normaliseName, otherNames, slugsOf, type MunicipalityName } from "./municipality";
 import { utcToAmsterdam } from "~/utils/time";
@@ -99,7 +99,7 @@ export function municipalityIndex(editionId: number) {
 /** How many activities start on each day of the edition (Europe/Amsterdam dates), for "per dag". */
 export function countPerDay(edition: Edition, activities: { startsAt: number; cancelled: boolean }[]) {
   const days = new Map<string, number>();
-  for (let date = edition.activityWindowStart; date <= edition.activityWindowEnd; ) {
+  for (let date = edition.activityWindowStart; date <= edition.activityWindowEnd;) {
     days.set(date, 0);
     const next = new Date(`${date}T12:00:00Z`);
     next.setUTCDate(next.getUTCDate() + 1);
@@ -126,8 +126,11 @@ export type MunicipalityContact = { name: string; email: string | null; phone: s
 
 export function getMunicipalityContact(code: string): MunicipalityContact | null {
   return (
-    db.select(contactColumns).from(schema.municipalityContacts).where(eq(schema.municipalityContacts.municipalityCode, code)).get() ??
-    null
+    db
+      .select(contactColumns)
+      .from(schema.municipalityContacts)
+      .where(eq(schema.municipalityContacts.municipalityCode, code))
+      .get() ?? null
   );
 }
 
@@ -265,4 +268,17 @@ export function localFigures(code: string, edition: Edition, now: Date) {
     };
   };
   return { current: figuresFor(edition), previous: previous ? figuresFor(previous) : null };
+}
+
+/** The municipality's activities with private contact details as CSV; every download is audited. */
+export function workspaceActivitiesCsv(actor: { id: number }, code: string, edition: Edition): string {
+  const body = activitiesCsv(edition.id, { withContact: true, municipalityCode: code });
+  audit(db, {
+    actorId: actor.id,
+    action: "export.municipality_activities_with_contact",
+    entityType: "municipality",
+    entityId: code,
+    details: { edition: edition.year },
+  });
+  return body;
 }

@@ -31,7 +31,8 @@ export const meta: MetaFunction = () => [
   { title: "Zet de agenda op je eigen website – Kom erbij" },
   {
     name: "description",
-    content: "Laat de activiteiten van de Week tegen Eenzaamheid in jouw gemeente zien op je eigen website. Kopieer een stukje code.",
+    content:
+      "Laat de activiteiten van de Week tegen Eenzaamheid in jouw gemeente zien op je eigen website. Kopieer een stukje code.",
   },
 ];
 
@@ -50,7 +51,9 @@ export default function EmbedInstructions() {
       <ul>
         <li>Het werkt zonder JavaScript en zonder cookies. We houden niet bij wie de agenda bekijkt.</li>
         <li>Een klik op een activiteit opent de activiteit op onze website, in een nieuw tabblad.</li>
-        <li>Je kiest zelf de kleur van de links en de achtergrond. Is een kleur slecht leesbaar, dan gebruiken we onze eigen kleur.</li>
+        <li>
+          Je kiest zelf de kleur van de links en de achtergrond. Is een kleur slecht leesbaar, dan gebruiken we onze eigen kleur.
+        </li>
       </ul>
 
       <h2>1. Kies je gemeente en kleuren</h2>
@@ -90,8 +93,8 @@ export default function EmbedInstructions() {
         <>
           <h2>2. Kopieer deze code naar je website</h2>
           <p>
-            Plak de code op de plek waar de agenda moet komen. De tweede regel is niet verplicht: die maakt het kader precies zo hoog
-            als de agenda. Zonder die regel is het kader 600 pixels hoog en kun je erin scrollen.
+            Plak de code op de plek waar de agenda moet komen. De tweede regel is niet verplicht: die maakt het kader precies zo
+            hoog als de agenda. Zonder die regel is het kader 600 pixels hoog en kun je erin scrollen.
           </p>
           <label htmlFor="code">Code voor je website</label>
           <textarea id="code" readOnly rows={5} className="code" value={snippet} />

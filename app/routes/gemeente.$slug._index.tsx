@@ -35,7 +35,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       activities,
       perDay: countPerDay(edition, activities),
       contact: getMunicipalityContact(municipality.code),
-      feeds: { ics: feed, webcal: absoluteUrl(feed).replace(/^https?:/, "webcal:"), atom: `/gemeente/${municipality.slug}/nieuw.atom` },
+      feeds: {
+        ics: feed,
+        webcal: absoluteUrl(feed).replace(/^https?:/, "webcal:"),
+        atom: `/gemeente/${municipality.slug}/nieuw.atom`,
+      },
     },
     { headers: { "Cache-Control": pageCacheControl(request) } },
   );
@@ -62,7 +66,9 @@ export default function MunicipalityPage() {
   const root = useRootData();
   const m = d.municipality;
   const live = d.activities.filter((a) => !a.cancelled);
-  const points = d.activities.flatMap((a) => (a.point && !a.cancelled ? [{ id: a.id, title: a.title, startsAt: a.startsAt, point: a.point }] : []));
+  const points = d.activities.flatMap((a) =>
+    a.point && !a.cancelled ? [{ id: a.id, title: a.title, startsAt: a.startsAt, point: a.point }] : [],
+  );
   return (
     <>
       <p>
@@ -168,8 +174,8 @@ export default function MunicipalityPage() {
           </p>
         ) : (
           <p>
-            De gemeente heeft nog geen contactpersoon opgegeven. Vragen over een activiteit? Neem contact op met de organisator van die
-            activiteit.
+            De gemeente heeft nog geen contactpersoon opgegeven. Vragen over een activiteit? Neem contact op met de organisator
+            van die activiteit.
           </p>
         )}
       </section>

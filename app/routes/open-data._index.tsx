@@ -25,14 +25,14 @@ export default function OpenData() {
     <>
       <h1>Open data</h1>
       <p>
-        De activiteiten van de Week tegen Eenzaamheid zijn open data. Iedereen mag ze gebruiken, bijvoorbeeld voor een kaart op een
-        eigen website, een app of onderzoek. De bestanden zijn elke dag actueel en hebben een vast adres per jaar.
+        De activiteiten van de Week tegen Eenzaamheid zijn open data. Iedereen mag ze gebruiken, bijvoorbeeld voor een kaart op
+        een eigen website, een app of onderzoek. De bestanden zijn elke dag actueel en hebben een vast adres per jaar.
       </p>
 
       <h2>Licentie</h2>
       <p>
-        De bestanden vallen onder <a href={OPEN_DATA_LICENCE.url}>{OPEN_DATA_LICENCE.name}</a>: je mag alles doen zonder toestemming te
-        vragen. Een bronvermelding stellen we op prijs: &ldquo;{OPEN_DATA_LICENCE.attribution}&rdquo;
+        De bestanden vallen onder <a href={OPEN_DATA_LICENCE.url}>{OPEN_DATA_LICENCE.name}</a>: je mag alles doen zonder
+        toestemming te vragen. Een bronvermelding stellen we op prijs: &ldquo;{OPEN_DATA_LICENCE.attribution}&rdquo;
       </p>
       <p>
         <strong>Welke gegevens wel en niet?</strong> Alleen wat op de pagina van een activiteit openbaar staat: wat, wanneer, waar
@@ -78,8 +78,8 @@ export default function OpenData() {
         </table>
       </div>
       <p>
-        Vaste adressen: <code>{base}/&lt;jaar&gt;/activiteiten.geojson</code>, <code>{base}/&lt;jaar&gt;/activiteiten.csv</code> en{" "}
-        <code>{base}/&lt;jaar&gt;/gemeenten.csv</code>. Je mag ze vanuit elke website ophalen (CORS staat open). Ze hebben een{" "}
+        Vaste adressen: <code>{base}/&lt;jaar&gt;/activiteiten.geojson</code>, <code>{base}/&lt;jaar&gt;/activiteiten.csv</code>{" "}
+        en <code>{base}/&lt;jaar&gt;/gemeenten.csv</code>. Je mag ze vanuit elke website ophalen (CORS staat open). Ze hebben een{" "}
         <code>ETag</code> en <code>Last-Modified</code>: vraag gerust vaak, je krijgt <code>304</code> als er niets veranderd is.
       </p>
 
