@@ -7,7 +7,7 @@ import { db, schema } from "~/utils/db.server";
 import type { SessionUser } from "./user.server";
 import { activitiesCsv, figuresPerMunicipality } from "./figures.server";
 import { listEditions, type Edition } from "./edition.server";
-import { commonName, namesOf, normaliseName, otherNames, slugsOf, type MunicipalityName } from "./municipality";
+import { commonName, namesOf, normaliseName, slugsOf, type MunicipalityName } from "./municipality";
 import { utcToAmsterdam } from "~/utils/time";
 
 const m = schema.municipalities;
@@ -17,7 +17,6 @@ export type Municipality = {
   code: string;
   name: string;
   commonName: string;
-  otherNames: string[];
   slug: string;
   province: string;
   lat: number;
@@ -37,7 +36,6 @@ function reference() {
         code: r.code,
         name: r.name,
         commonName: commonName(named),
-        otherNames: otherNames(named),
         slug: slugsOf(named)[0],
         province: r.province,
         lat: r.lat,
@@ -281,4 +279,18 @@ export function workspaceActivitiesCsv(actor: { id: number }, code: string, edit
     details: { edition: edition.year },
   });
   return body;
+}
+
+/** The newest edition in which the municipality had public activities, with their number (for an empty year). */
+export function latestEditionWithActivities(code: string): { year: number; activities: number } | null {
+  return (
+    db
+      .select({ year: schema.editions.year, activities: count() })
+      .from(a)
+      .innerJoin(schema.editions, eq(schema.editions.id, a.editionId))
+      .where(and(eq(a.municipalityCode, code), eq(a.status, "published")))
+      .groupBy(schema.editions.year)
+      .orderBy(desc(schema.editions.year))
+      .get() ?? null
+  );
 }

@@ -12,7 +12,7 @@ const COMMON_NAMES: Record<string, string> = {
 
 /** Other names residents type for a municipality (Dutch or Frisian variants, short forms). */
 const OTHER_NAMES: Record<string, string[]> = {
-  GM0518: ["'s-Gravenhage", "The Hague", "Haag"],
+  GM0518: ["'s-Gravenhage", "The Hague"],
   GM0796: ["Den Bosch"],
   GM0820: ["Nuenen, Gerwen en Nederwetten"],
   GM0080: ["Ljouwert"],
@@ -29,12 +29,6 @@ export type MunicipalityName = { code: string; name: string };
 /** The name to show as a heading: what residents call it. */
 export const commonName = (m: MunicipalityName) => COMMON_NAMES[m.code] ?? m.name;
 
-/** The names that differ from the heading, to mention once ("officieel 's-Gravenhage"). */
-export function otherNames(m: MunicipalityName): string[] {
-  const common = commonName(m);
-  return [...new Set([m.name, ...(OTHER_NAMES[m.code] ?? [])])].filter((n) => n !== common && !/\(/.test(n));
-}
-
 /** Lower case, no accents, no "(L.)"-style brackets, single spaces: how names are compared. */
 export function normaliseName(s: string): string {
   return s
@@ -49,10 +43,7 @@ export function normaliseName(s: string): string {
 
 /** "Den Haag" → "den-haag", "Súdwest-Fryslân" → "sudwest-fryslan", "'s-Hertogenbosch" → "s-hertogenbosch". */
 export function slugify(name: string): string {
-  return normaliseName(name)
-    .replace(/[' ]+/g, "-")
-    .replace(/-+/g, "-")
-    .replace(/^-|-$/g, "");
+  return normaliseName(name).replace(/[' ]+/g, "-").replace(/-+/g, "-").replace(/^-|-$/g, "");
 }
 
 export const municipalitySlug = (m: MunicipalityName) => slugify(commonName(m));

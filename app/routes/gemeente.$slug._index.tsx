@@ -7,7 +7,12 @@ import { mapLinks } from "~/components/map-styles";
 import MunicipalityMap from "~/components/municipality-map.client";
 import { countInWords } from "~/models/activity-search";
 import { listMunicipalityActivities, listSearchEditions } from "~/models/activity-search.server";
-import { countPerDay, findMunicipalityBySlug, getMunicipalityContact } from "~/models/municipality.server";
+import {
+  countPerDay,
+  findMunicipalityBySlug,
+  getMunicipalityContact,
+  latestEditionWithActivities,
+} from "~/models/municipality.server";
 import { publicEditionFromQuery } from "~/models/public-feeds.server";
 import { useRootData } from "~/root";
 import { now } from "~/utils/clock.server";
@@ -35,6 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       activities,
       perDay: countPerDay(edition, activities),
       contact: getMunicipalityContact(municipality.code),
+      earlier: activities.length === 0 ? latestEditionWithActivities(municipality.code) : null,
       feeds: {
         ics: feed,
         webcal: absoluteUrl(feed).replace(/^https?:/, "webcal:"),
@@ -77,7 +83,7 @@ export default function MunicipalityPage() {
       <h1>{m.commonName}</h1>
       <p className="lead">
         Week tegen Eenzaamheid {d.edition.year} in de gemeente {m.commonName} ({m.province}).
-        {m.otherNames.length ? <span className="hint"> Ook bekend als {m.otherNames.join(", ")}.</span> : null}
+        {m.name !== m.commonName ? <span className="hint"> Officiële naam: {m.name}.</span> : null}
       </p>
       <p role="status">
         {live.length === 0
@@ -94,6 +100,16 @@ export default function MunicipalityPage() {
           ))}
         .
       </p>
+
+      {d.earlier && d.earlier.year !== d.edition.year ? (
+        <p className="alert">
+          Organisatoren melden hun activiteiten meestal in de zomer aan.{" "}
+          <Link to={`?editie=${d.earlier.year}`}>
+            Bekijk de {countInWords(d.earlier.activities)} in {m.commonName} van {d.earlier.year}
+          </Link>
+          .
+        </p>
+      ) : null}
 
       {d.perDay.some((x) => x.activities > 0) ? (
         <div className="table-wrap">
