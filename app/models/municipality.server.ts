@@ -69,7 +69,7 @@ export function findMunicipalityBySlug(slug: string): { municipality: Municipali
 /** The municipality a resident means by a typed name ("Den Haag", "'s-Gravenhage", "sudwest fryslan"). */
 export function findMunicipalityByName(query: string): Municipality | null {
   const q = normaliseName(query).replace(/^gemeente /, "");
-  return reference().byName.get(q) ?? reference().byName.get(q.replace(/-/g, " ")) ?? null;
+  return reference().byName.get(q) ?? null;
 }
 
 /** All municipalities grouped by province, each with its number of published activities in the edition. */

@@ -29,14 +29,14 @@ export type MunicipalityName = { code: string; name: string };
 /** The name to show as a heading: what residents call it. */
 export const commonName = (m: MunicipalityName) => COMMON_NAMES[m.code] ?? m.name;
 
-/** Lower case, no accents, no "(L.)"-style brackets, single spaces: how names are compared. */
+/** Lower case, no accents, no brackets, hyphens as spaces, single spaces: how names are compared. */
 export function normaliseName(s: string): string {
   return s
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
-    .replace(/[()]/g, " ")
-    .replace(/[^a-z0-9' -]/g, " ")
+    .replace(/[()-]/g, " ")
+    .replace(/[^a-z0-9' ]/g, " ")
     .replace(/\s+/g, " ")
     .trim();
 }
