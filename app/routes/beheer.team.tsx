@@ -46,6 +46,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     staff: listStaff().map((u) => ({
       ...u,
       lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
+      // ROLE_LABELS lives in a .server module, which is empty in the browser: label it here.
+      roleLabel: ROLE_LABELS[u.role],
       municipality: u.municipalityCode ? (getMunicipalityByCode(u.municipalityCode)?.commonName ?? u.municipalityCode) : null,
     })),
     municipalities: listMunicipalities().map((m) => ({ code: m.code, name: m.commonName })),
@@ -131,7 +133,7 @@ export default function Team() {
                 <td>{u.email}</td>
                 <td>{u.name ?? "—"}</td>
                 <td>
-                  {ROLE_LABELS[u.role]}
+                  {u.roleLabel}
                   {u.role === "coordinator" ? (
                     <>
                       {" "}

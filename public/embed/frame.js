@@ -4,13 +4,15 @@
   if (window.parent === window) return;
   var last = 0;
   function report() {
-    var height = Math.ceil(document.documentElement.scrollHeight);
+    // The content's own height (the document is never shorter than the frame, so it cannot shrink it).
+    var content = document.querySelector("main") || document.body;
+    var height = Math.ceil(content.getBoundingClientRect().height) + 2;
     if (height === last) return;
     last = height;
     window.parent.postMessage({ type: "komerbij-agenda-hoogte", height: height, href: location.href }, "*");
   }
   window.addEventListener("load", report);
   window.addEventListener("resize", report);
-  if ("ResizeObserver" in window) new ResizeObserver(report).observe(document.body);
+  if ("ResizeObserver" in window) new ResizeObserver(report).observe(document.querySelector("main") || document.body);
   report();
 })();

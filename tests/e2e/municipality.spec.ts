@@ -16,6 +16,7 @@ test.beforeEach(async ({ page }) => {
 });
 
 test("the municipality page is under the name residents use, and search understands it", async ({ page }) => {
+  test.setTimeout(90_000);
   const errors = watchConsole(page);
   await page.goto("/gemeenten");
   await expect(page.locator(".municipality-index li")).toHaveCount(342);
@@ -25,7 +26,7 @@ test("the municipality page is under the name residents use, and search understa
   await expect(page.getByText("Officiële naam: 's-Gravenhage.")).toBeVisible();
   // The demo has nothing in The Hague for 2027 yet: the page points to the last year with activities.
   await page.getByRole("link", { name: /Bekijk de .* in Den Haag van 2025/ }).click();
-  await expect(page.getByRole("heading", { name: "Activiteiten" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Activiteiten", exact: true })).toBeVisible();
   expect(await page.locator(".results-list .result").count()).toBeGreaterThan(10);
   await expect(page.locator(".results-list .result").first()).toContainText(/'s-Gravenhage|Den Haag/);
   await expectAccessible(page);
@@ -46,6 +47,7 @@ test("the municipality page is under the name residents use, and search understa
 test("the team gives the Utrecht coordinator review powers; they approve a Utrecht activity and get 404 on Amersfoort", async ({
   page,
 }) => {
+  test.setTimeout(120_000);
   // A pending activity in Amersfoort next to the demo's pending ones in Utrecht.
   const db = new Database(dbPath);
   const amersfoortId = Number(
@@ -118,6 +120,7 @@ test.describe("embedded on another website", () => {
   });
 
   test("the agenda shows in an iframe on another origin, sizes itself, sets no cookie and is accessible", async ({ page }) => {
+    test.setTimeout(60_000);
     const errors = watchConsole(page);
     const embedResponse = page.waitForResponse((r) => r.url().includes("/embed/gemeente/utrecht"));
     await page.goto(hostUrl);
