@@ -4,7 +4,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
-import AxeBuilder from "@axe-core/playwright";
+import axe from "axe-core";
 import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
 import { expectAccessible, loginViaMailbox, stubTiles, watchConsole } from "./helpers";
@@ -140,12 +140,24 @@ test.describe("embedded on another website", () => {
       .poll(async () => page.locator("iframe[data-kom-erbij]").evaluate((f) => (f as HTMLIFrameElement).style.height))
       .not.toBe("600px");
 
-    const result = await new AxeBuilder({ page })
-      .include("iframe")
-      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
-      .analyze();
-    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-    expect(result.passes.some((p) => p.nodes.some((n) => n.target.length > 1))).toBe(true); // rules ran inside the frame
+    // The host page itself is accessible…
+    await expectAccessible(page);
+    // …and so is the agenda inside the cross-origin frame: axe runs in the frame's own document.
+    // (AxeBuilder skips a cross-origin frame when injecting takes over a second, as it can on a busy machine.)
+    const frameHandle = page.frames().find((f) => f.url().includes("/embed/gemeente/utrecht"))!;
+    await frameHandle.evaluate(axe.source);
+    const inside = await frameHandle.evaluate(
+      (tags) =>
+        (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: "tag", values: tags } }).then((r) => ({
+          violations: r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+          passes: r.passes.length,
+          url: r.url,
+        })),
+      ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"],
+    );
+    expect(inside.url).toContain("/embed/gemeente/utrecht");
+    expect(inside.passes).toBeGreaterThan(5);
+    expect(inside.violations).toEqual([]);
     expect(errors).toEqual([]);
   });
 
