@@ -27,7 +27,11 @@ type Props = {
 };
 
 export function EmbedAgenda({ heading, intro, items, total, options, moreUrl, moreLabel, siteUrl }: Props) {
-  const style = { "--embed-accent": options.accent, "--embed-bg": options.background, "--embed-text": options.text } as CSSProperties;
+  const style = {
+    "--embed-accent": options.accent,
+    "--embed-bg": options.background,
+    "--embed-text": options.text,
+  } as CSSProperties;
   return (
     <div className="embed-agenda" style={style}>
       <h1>{heading}</h1>

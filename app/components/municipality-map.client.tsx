@@ -13,7 +13,13 @@ type Props = {
   attribution: string;
 };
 
-const pin = L.divIcon({ className: "map-pin", html: "<span></span>", iconSize: [26, 26], iconAnchor: [13, 26], popupAnchor: [0, -24] });
+const pin = L.divIcon({
+  className: "map-pin",
+  html: "<span></span>",
+  iconSize: [26, 26],
+  iconAnchor: [13, 26],
+  popupAnchor: [0, -24],
+});
 
 export default function MunicipalityMap({ name, box, points, tileUrl, attribution }: Props) {
   const [minLat, minLon, maxLat, maxLon] = box;

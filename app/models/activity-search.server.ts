@@ -408,7 +408,15 @@ function calendarEvent(activity: PublicActivity, pageUrl: string): EventAttribut
 export function activitiesCalendar(activities: PublicActivity[], name: string, pageUrlOf: (id: number) => string): string {
   if (activities.length === 0) {
     // The ics package refuses an empty list; an empty VCALENDAR is still a valid, subscribable feed.
-    return ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:komerbij/activiteiten", "METHOD:PUBLISH", `X-WR-CALNAME:${name}`, "END:VCALENDAR", ""].join("\r\n");
+    return [
+      "BEGIN:VCALENDAR",
+      "VERSION:2.0",
+      "PRODID:komerbij/activiteiten",
+      "METHOD:PUBLISH",
+      `X-WR-CALNAME:${name}`,
+      "END:VCALENDAR",
+      "",
+    ].join("\r\n");
   }
   const { error, value } = createEvents(
     activities.map((a) => calendarEvent(a, pageUrlOf(a.id))),

@@ -323,13 +323,7 @@ function ownerEmailsOf(tx: DbOrTx, ids: number[], scope: ReviewScope = null) {
     .select({ id: a.id, title: a.title, email: schema.users.email })
     .from(a)
     .innerJoin(schema.users, eq(schema.users.id, a.ownerId))
-    .where(
-      and(
-        inArray(a.id, ids),
-        eq(a.status, "pending"),
-        scope ? eq(a.municipalityCode, scope.municipalityCode) : undefined,
-      ),
-    )
+    .where(and(inArray(a.id, ids), eq(a.status, "pending"), scope ? eq(a.municipalityCode, scope.municipalityCode) : undefined))
     .all();
 }
 

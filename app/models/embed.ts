@@ -45,7 +45,8 @@ export function parseEmbedOptions(params: URLSearchParams): EmbedOptions {
 export function embedQuery(options: Partial<EmbedOptions>): string {
   const out = new URLSearchParams();
   if (options.accent && options.accent !== EMBED_DEFAULTS.accent) out.set("kleur", options.accent.replace("#", ""));
-  if (options.background && options.background !== EMBED_DEFAULTS.background) out.set("achtergrond", options.background.replace("#", ""));
+  if (options.background && options.background !== EMBED_DEFAULTS.background)
+    out.set("achtergrond", options.background.replace("#", ""));
   if (options.limit && options.limit !== EMBED_DEFAULTS.limit) out.set("aantal", String(options.limit));
   return out.toString();
 }

@@ -77,7 +77,10 @@ export function revokeRole(actor: SessionUser, userId: number) {
   db.transaction((tx) => {
     const user = tx.select({ role: schema.users.role }).from(schema.users).where(eq(schema.users.id, userId)).get();
     if (!user || user.role === "organiser") return;
-    tx.update(schema.users).set({ role: "organiser", municipalityCode: null, canReview: false }).where(eq(schema.users.id, userId)).run();
+    tx.update(schema.users)
+      .set({ role: "organiser", municipalityCode: null, canReview: false })
+      .where(eq(schema.users.id, userId))
+      .run();
     audit(tx, {
       actorId: actor.id,
       action: "user.role_revoked",
