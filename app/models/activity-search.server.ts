@@ -401,6 +401,8 @@ function calendarEvent(activity: PublicActivity, pageUrl: string): EventAttribut
     created: activity.createdAt,
     lastModified: activity.updatedAt ?? activity.createdAt,
     sequence: activity.cancelled ? 1 : 0,
+    // DTSTAMP from the data, not the ics package's wall clock: the same data gives the same file (stable ETag).
+    ...({ timestamp: activity.updatedAt ?? activity.createdAt } as Partial<EventAttributes>),
   };
 }
 

@@ -62,7 +62,7 @@ function fromDoc(doc: PdokDoc): GeocodeResult | null {
   // PDOK names a municipality officially ("Gemeente 's-Gravenhage"); residents read the name they use.
   const label =
     doc.type === "gemeente" && code && doc.gemeentenaam
-      ? `gemeente ${commonName({ code, name: doc.gemeentenaam })}`
+      ? `Gemeente ${commonName({ code, name: doc.gemeentenaam })}`
       : doc.weergavenaam;
   return { ...point, label, municipalityCode: code, approximate: false };
 }
