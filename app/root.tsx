@@ -7,6 +7,7 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -43,9 +44,29 @@ export function useRootData() {
   return useRouteLoaderData<typeof loader>("root");
 }
 
+/** Routes made for an <iframe> on another site say so in their `handle`: no site chrome, no scripts. */
+export const EMBED_HANDLE = { embed: true } as const;
+
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const data = useRootData();
+  const embedded = useMatches().some((m) => (m.handle as { embed?: boolean } | undefined)?.embed);
+  if (embedded) {
+    return (
+      <html lang="nl">
+        <head>
+          <meta charSet="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <Meta />
+          <Links />
+        </head>
+        <body className="embed">
+          <main>{children}</main>
+          <script src="/embed/frame.js" defer />
+        </body>
+      </html>
+    );
+  }
   return (
     <html lang="nl">
       <head>

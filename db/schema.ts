@@ -58,6 +58,19 @@ export const municipalities = sqliteTable(
   (t) => [index("municipalities_name").on(t.name), index("municipalities_province").on(t.province)],
 );
 
+// What a coordinator publishes about their municipality: the local contact residents can reach.
+export const municipalityContacts = sqliteTable("municipality_contacts", {
+  municipalityCode: text("municipality_code")
+    .primaryKey()
+    .references(() => municipalities.code),
+  name: text("name").notNull(),
+  email: text("email"),
+  phone: text("phone"),
+  website: text("website"),
+  updatedAt: instant("updated_at").notNull(),
+  updatedById: integer("updated_by_id").notNull(),
+});
+
 export const users = sqliteTable(
   "users",
   {
@@ -68,6 +81,8 @@ export const users = sqliteTable(
       .notNull()
       .default("organiser"),
     municipalityCode: text("municipality_code").references(() => municipalities.code),
+    // A coordinator may review (approve/reject) activities of their own municipality when the team allows it.
+    canReview: flag("can_review"),
     createdAt: createdAt(),
     lastLoginAt: instant("last_login_at"),
   },

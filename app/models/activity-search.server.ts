@@ -7,7 +7,7 @@
 // count and order come from the tree's own coordinates; the activities table is read for the
 // filters and for the rows shown only.
 import type { Statement } from "better-sqlite3";
-import { createEvent } from "ics";
+import { createEvent, createEvents, type EventAttributes } from "ics";
 import { db } from "~/utils/db.server";
 import { addDays, amsterdamToUtc } from "~/utils/time";
 import type { ActivityType, TargetGroup } from "./activity";
@@ -384,6 +384,12 @@ export function listPublicActivitiesInMunicipality(municipalityCode: string, edi
  * which every calendar shows in the reader's own zone (for the Netherlands: Europe/Amsterdam).
  */
 export function activityCalendar(activity: PublicActivity, pageUrl: string): string {
+  const { error, value } = createEvent(calendarEvent(activity, pageUrl));
+  if (error || !value) throw error ?? new Error("Could not build the calendar file");
+  return value;
+}
+
+function calendarEvent(activity: PublicActivity, pageUrl: string): EventAttributes {
   const where = activity.isOnline
     ? "Online"
     : [
@@ -393,7 +399,7 @@ export function activityCalendar(activity: PublicActivity, pageUrl: string): str
       ]
         .filter(Boolean)
         .join(", ");
-  const { error, value } = createEvent({
+  return {
     uid: `activiteit-${activity.id}@komerbij`,
     productId: "komerbij/activiteiten",
     calName: `Week tegen Eenzaamheid ${activity.editionYear}`,
@@ -414,7 +420,56 @@ export function activityCalendar(activity: PublicActivity, pageUrl: string): str
     created: activity.createdAt,
     lastModified: activity.updatedAt ?? activity.createdAt,
     sequence: activity.cancelled ? 1 : 0,
-  });
-  if (error || !value) throw error ?? new Error("Could not build the calendar file");
+    // DTSTAMP from the data, not the ics package's wall clock: the same data gives the same file (stable ETag).
+    ...({ timestamp: activity.updatedAt ?? activity.createdAt } as Partial<EventAttributes>),
+  };
+}
+
+/** A subscribable calendar of many activities (a municipality, a search); cancelled ones stay in, marked CANCELLED. */
+export function activitiesCalendar(activities: PublicActivity[], name: string, pageUrlOf: (id: number) => string): string {
+  if (activities.length === 0) {
+    // The ics package refuses an empty list; an empty VCALENDAR is still a valid, subscribable feed.
+    return [
+      "BEGIN:VCALENDAR",
+      "VERSION:2.0",
+      "PRODID:komerbij/activiteiten",
+      "METHOD:PUBLISH",
+      `X-WR-CALNAME:${name}`,
+      "END:VCALENDAR",
+      "",
+    ].join("\r\n");
+  }
+  const { error, value } = createEvents(
+    activities.map((a) => calendarEvent(a, pageUrlOf(a.id))),
+    { calName: name, productId: "komerbij/activiteiten", method: "PUBLISH" },
+  );
+  if (error || !value) throw error ?? new Error("Could not build the calendar feed");
   return value;
+}
+
+/** Public activities by id, in the order given (only published or cancelled ones). */
+export function publicActivitiesByIds(ids: number[]): PublicActivity[] {
+  if (ids.length === 0) return [];
+  const rows = prepare(
+    `SELECT ${PUBLIC_COLUMNS} FROM activities a JOIN editions e ON e.id = a.edition_id
+     LEFT JOIN municipalities m ON m.code = a.municipality_code
+     WHERE a.id IN (${ids.map(() => "?").join(",")}) AND a.status IN ('published', 'cancelled')`,
+  ).all(...ids) as PublicRow[];
+  const groups = targetGroupsOf(ids);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [toPublic(row, groups.get(id) ?? [])] : [];
+  });
+}
+
+/** The public activities (published and cancelled) of one municipality in an edition, by start time. */
+export function listMunicipalityActivities(editionId: number, municipalityCode: string): ActivitySummary[] {
+  const ids = (
+    prepare(
+      `SELECT a.id FROM activities a WHERE a.edition_id = ? AND a.municipality_code = ? AND a.status IN ('published', 'cancelled')
+       ORDER BY a.starts_at, a.id`,
+    ).all(editionId, municipalityCode) as { id: number }[]
+  ).map((r) => r.id);
+  return summariesByIds(ids);
 }

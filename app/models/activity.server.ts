@@ -181,6 +181,7 @@ export async function registerActivity(
   values: ActivityFormValues,
   now: Date,
   copiedFromId?: number,
+  registeredBy?: { id: number; municipalityCode: string },
 ) {
   if (!isRegistrationOpen(edition, now)) throw new RuleError("Aanmelden voor deze editie is gesloten.");
   const place = await locate(values);
@@ -199,11 +200,15 @@ export async function registerActivity(
       .get();
     replaceTargetGroups(tx, id, values.targetGroups);
     audit(tx, {
-      actorId: owner.id,
+      actorId: registeredBy?.id ?? owner.id,
       action: "activity.created",
       entityType: "activity",
       entityId: id,
-      details: copiedFromId ? { copiedFromId } : undefined,
+      details: registeredBy
+        ? { onBehalfOfUserId: owner.id, asCoordinatorOf: registeredBy.municipalityCode }
+        : copiedFromId
+          ? { copiedFromId }
+          : undefined,
     });
     enqueueEmail(
       tx,
@@ -306,25 +311,34 @@ export function countPendingActivities(): number {
   return db.select({ n: count() }).from(a).where(eq(a.status, "pending")).get()!.n;
 }
 
-function ownerEmailsOf(tx: DbOrTx, ids: number[]) {
+/** Who reviews: the programme team everywhere, a coordinator only inside their municipality. */
+export type ReviewScope = { municipalityCode: string } | null;
+
+function ownerEmailsOf(tx: DbOrTx, ids: number[], scope: ReviewScope = null) {
   return tx
     .select({ id: a.id, title: a.title, email: schema.users.email })
     .from(a)
     .innerJoin(schema.users, eq(schema.users.id, a.ownerId))
-    .where(and(inArray(a.id, ids), eq(a.status, "pending")))
+    .where(and(inArray(a.id, ids), eq(a.status, "pending"), scope ? eq(a.municipalityCode, scope.municipalityCode) : undefined))
     .all();
 }
 
-export function approveActivities(actor: { id: number }, ids: number[], now: Date) {
+export function approveActivities(actor: { id: number }, ids: number[], now: Date, scope: ReviewScope = null) {
   if (!ids.length) return 0;
   return db.transaction((tx) => {
-    const pending = ownerEmailsOf(tx, ids);
+    const pending = ownerEmailsOf(tx, ids, scope);
     for (const p of pending) {
       tx.update(a)
         .set({ status: "published", moderationReason: null, moderatedAt: now, moderatedById: actor.id, updatedAt: now })
         .where(eq(a.id, p.id))
         .run();
-      audit(tx, { actorId: actor.id, action: "activity.approved", entityType: "activity", entityId: p.id });
+      audit(tx, {
+        actorId: actor.id,
+        action: "activity.approved",
+        entityType: "activity",
+        entityId: p.id,
+        details: scope ? { asCoordinatorOf: scope.municipalityCode } : undefined,
+      });
       enqueueEmail(
         tx,
         {
@@ -339,15 +353,21 @@ export function approveActivities(actor: { id: number }, ids: number[], now: Dat
   });
 }
 
-export function rejectActivity(actor: { id: number }, id: number, reason: string, now: Date) {
+export function rejectActivity(actor: { id: number }, id: number, reason: string, now: Date, scope: ReviewScope = null) {
   return db.transaction((tx) => {
-    const [p] = ownerEmailsOf(tx, [id]);
+    const [p] = ownerEmailsOf(tx, [id], scope);
     if (!p) throw new RuleError("Deze activiteit wacht niet (meer) op controle.");
     tx.update(a)
       .set({ status: "rejected", moderationReason: reason, moderatedAt: now, moderatedById: actor.id, updatedAt: now })
       .where(eq(a.id, id))
       .run();
-    audit(tx, { actorId: actor.id, action: "activity.rejected", entityType: "activity", entityId: id, details: { reason } });
+    audit(tx, {
+      actorId: actor.id,
+      action: "activity.rejected",
+      entityType: "activity",
+      entityId: id,
+      details: scope ? { reason, asCoordinatorOf: scope.municipalityCode } : { reason },
+    });
     enqueueEmail(
       tx,
       {

@@ -357,7 +357,7 @@ const STATUS_LABELS: Record<string, string> = {
  * contact details, no organiser e-mail). withContact: adds the private contact and the account e-mail
  * (programme team only; keep the file safe).
  */
-export function activitiesCsv(editionId: number, options: { withContact: boolean }): string {
+export function activitiesCsv(editionId: number, options: { withContact: boolean; municipalityCode?: string }): string {
   const rows = db.all<{
     id: number;
     title: string;
@@ -395,7 +395,7 @@ export function activitiesCsv(editionId: number, options: { withContact: boolean
     join users u on u.id = a.owner_id
     left join municipalities m on m.code = a.municipality_code
     left join attendance_reports r on r.activity_id = a.id
-    where a.edition_id = ${editionId}
+    where a.edition_id = ${editionId} ${options.municipalityCode ? sql`and a.municipality_code = ${options.municipalityCode}` : sql``}
     order by a.starts_at, a.id`);
   const iso = (ms: number | null) => (ms === null ? "" : new Date(ms).toISOString());
   const header = [

@@ -2,6 +2,7 @@
 // 342 municipalities with the names people use for them. The geocoder asks it when PDOK cannot be
 // reached, and for "Bedoel je …?" suggestions when a name is not known.
 import { db, PLACES_NL, schema } from "~/utils/db.server";
+import { commonName, namesPeopleUse } from "./municipality";
 
 export type GazetteerHit = {
   lat: number;
@@ -26,15 +27,6 @@ export function normalisePlace(s: string): string {
     .trim();
 }
 
-// Everyday names of municipalities whose official CBS name differs (places come with their own other names).
-const MUNICIPALITY_COMMON_NAMES: Record<string, string[]> = {
-  GM0518: ["Den Haag", "The Hague", "s-Gravenhage"],
-  GM0796: ["Den Bosch", "s-Hertogenbosch", "Hertogenbosch"],
-  GM0363: ["Mokum"],
-  GM1900: ["Sudwest Fryslan", "Zuidwest-Friesland"],
-  GM0080: ["Ljouwert"],
-};
-
 type Municipality = { code: string; name: string; lat: number; lon: number };
 type Entry = { keys: string[]; name: string; hit: GazetteerHit; population: number };
 
@@ -53,8 +45,8 @@ function gazetteer() {
   const byCode = new Map(rows.map((m) => [m.code, m]));
   const municipalities = rows.map((m) => ({
     name: m.name,
-    keys: [m.name, ...(MUNICIPALITY_COMMON_NAMES[m.code] ?? [])].map(normalisePlace),
-    hit: { lat: m.lat, lon: m.lon, label: `gemeente ${m.name}`, municipalityCode: m.code, approximate: true },
+    keys: namesPeopleUse(m).map(normalisePlace),
+    hit: { lat: m.lat, lon: m.lon, label: `gemeente ${commonName(m)}`, municipalityCode: m.code, approximate: true },
     population: Infinity,
   }));
   const places = PLACES_NL.filter(([, code]) => byCode.has(code)).map(([name, code, lat, lon, population, otherNames]) => {

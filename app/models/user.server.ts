@@ -32,7 +32,7 @@ export function getUserByEmail(email: string): SessionUser | null {
 /** Everyone with a role beyond organiser, for the team page. */
 export function listStaff() {
   return db
-    .select({ ...sessionUserColumns, lastLoginAt: schema.users.lastLoginAt })
+    .select({ ...sessionUserColumns, canReview: schema.users.canReview, lastLoginAt: schema.users.lastLoginAt })
     .from(schema.users)
     .where(ne(schema.users.role, "organiser"))
     .orderBy(schema.users.role, schema.users.email)
@@ -77,7 +77,10 @@ export function revokeRole(actor: SessionUser, userId: number) {
   db.transaction((tx) => {
     const user = tx.select({ role: schema.users.role }).from(schema.users).where(eq(schema.users.id, userId)).get();
     if (!user || user.role === "organiser") return;
-    tx.update(schema.users).set({ role: "organiser", municipalityCode: null }).where(eq(schema.users.id, userId)).run();
+    tx.update(schema.users)
+      .set({ role: "organiser", municipalityCode: null, canReview: false })
+      .where(eq(schema.users.id, userId))
+      .run();
     audit(tx, {
       actorId: actor.id,
       action: "user.role_revoked",
@@ -86,4 +89,59 @@ export function revokeRole(actor: SessionUser, userId: number) {
       details: { previous: user.role },
     });
   });
+}
+
+/**
+ * Makes `email` the coordinator of a municipality (creating the account if needed). Review powers
+ * are off unless the team switches them on. Audited.
+ */
+export function appointCoordinator(actor: SessionUser, emailInput: string, municipalityCode: string, canReview: boolean) {
+  const email = emailInput.trim().toLowerCase();
+  db.transaction((tx) => {
+    const existing = tx
+      .select({ id: schema.users.id, role: schema.users.role, municipalityCode: schema.users.municipalityCode })
+      .from(schema.users)
+      .where(eq(schema.users.email, email))
+      .get();
+    if (existing?.role === "programme_team") throw new Response("Dit account hoort bij het programmateam.", { status: 400 });
+    const values = { role: "coordinator" as const, municipalityCode, canReview };
+    const id = existing
+      ? (tx.update(schema.users).set(values).where(eq(schema.users.id, existing.id)).run(), existing.id)
+      : tx
+          .insert(schema.users)
+          .values({ email, ...values })
+          .returning({ id: schema.users.id })
+          .get().id;
+    audit(tx, {
+      actorId: actor.id,
+      action: "user.role_granted",
+      entityType: "user",
+      entityId: id,
+      details: { role: "coordinator", municipalityCode, canReview, previous: existing?.role ?? null },
+    });
+  });
+}
+
+/** Switches a coordinator's review powers for their municipality on or off. Audited. */
+export function setCoordinatorReview(actor: SessionUser, userId: number, canReview: boolean) {
+  db.transaction((tx) => {
+    const user = tx.select({ role: schema.users.role }).from(schema.users).where(eq(schema.users.id, userId)).get();
+    if (user?.role !== "coordinator") throw new Response("Niet gevonden", { status: 404 });
+    tx.update(schema.users).set({ canReview }).where(eq(schema.users.id, userId)).run();
+    audit(tx, {
+      actorId: actor.id,
+      action: canReview ? "user.review_granted" : "user.review_revoked",
+      entityType: "user",
+      entityId: userId,
+    });
+  });
+}
+
+/** The organiser account of `email` (created when new), for registering an activity on their behalf. */
+export function findOrCreateOrganiser(emailInput: string, name: string | null): { id: number; email: string } {
+  const email = emailInput.trim().toLowerCase();
+  const existing = db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, email)).get();
+  if (existing) return { id: existing.id, email };
+  const { id } = db.insert(schema.users).values({ email, name, role: "organiser" }).returning({ id: schema.users.id }).get();
+  return { id, email };
 }

@@ -215,7 +215,6 @@ export default function Home() {
     if (!resultsHeading.current) return;
     setView("lijst");
     resultsHeading.current?.focus();
-     
   }, [location.search]);
 
   const editionSwitch = (

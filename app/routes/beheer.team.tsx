@@ -1,11 +1,19 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { Field } from "~/components/ui/field";
-import { inviteTeamMember, listStaff, revokeRole, ROLE_LABELS } from "~/models/user.server";
+import { getMunicipalityByCode, listMunicipalities } from "~/models/municipality.server";
+import {
+  appointCoordinator,
+  inviteTeamMember,
+  listStaff,
+  revokeRole,
+  ROLE_LABELS,
+  setCoordinatorReview,
+} from "~/models/user.server";
 import { now } from "~/utils/clock.server";
 import { requireProgrammeTeam } from "~/utils/session.server";
 import { formatDateTime } from "~/utils/time";
@@ -19,11 +27,31 @@ const schema = z.discriminatedUnion("intent", [
       .email("Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl."),
   }),
   z.object({ intent: z.literal("revoke"), userId: z.coerce.number().int() }),
+  z.object({
+    intent: z.literal("coordinator"),
+    email: z
+      .string({ required_error: "Vul een e-mailadres in." })
+      .trim()
+      .email("Vul een geldig e-mailadres in, zoals naam@gemeente.nl."),
+    municipalityCode: z.string({ required_error: "Kies een gemeente." }).regex(/^GM\d{4}$/, "Kies een gemeente uit de lijst."),
+    canReview: z.preprocess((v) => v === "on", z.boolean()),
+  }),
+  z.object({ intent: z.literal("review"), userId: z.coerce.number().int(), canReview: z.enum(["aan", "uit"]) }),
 ]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const me = await requireProgrammeTeam(request);
-  return { meId: me.id, staff: listStaff().map((u) => ({ ...u, lastLoginAt: u.lastLoginAt?.toISOString() ?? null })) };
+  return {
+    meId: me.id,
+    staff: listStaff().map((u) => ({
+      ...u,
+      lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
+      // ROLE_LABELS lives in a .server module, which is empty in the browser: label it here.
+      roleLabel: ROLE_LABELS[u.role],
+      municipality: u.municipalityCode ? (getMunicipalityByCode(u.municipalityCode)?.commonName ?? u.municipalityCode) : null,
+    })),
+    municipalities: listMunicipalities().map((m) => ({ code: m.code, name: m.commonName })),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -34,6 +62,17 @@ export async function action({ request }: ActionFunctionArgs) {
     inviteTeamMember(me, submission.value.email, now());
     return redirect("/beheer/team?melding=uitgenodigd");
   }
+  if (submission.value.intent === "coordinator") {
+    const { email, municipalityCode, canReview } = submission.value;
+    if (!getMunicipalityByCode(municipalityCode))
+      return data(submission.reply({ fieldErrors: { municipalityCode: ["Kies een gemeente uit de lijst."] } }), { status: 400 });
+    appointCoordinator(me, email, municipalityCode, canReview);
+    return redirect("/beheer/team?melding=coordinator");
+  }
+  if (submission.value.intent === "review") {
+    setCoordinatorReview(me, submission.value.userId, submission.value.canReview === "aan");
+    return redirect(`/beheer/team?melding=controle-${submission.value.canReview}`);
+  }
   revokeRole(me, submission.value.userId);
   return redirect("/beheer/team?melding=ingetrokken");
 }
@@ -41,11 +80,12 @@ export async function action({ request }: ActionFunctionArgs) {
 export const meta: MetaFunction = () => [{ title: "Team en rollen – Programmateam" }];
 
 export default function Team() {
-  const { meId, staff } = useLoaderData<typeof loader>();
+  const { meId, staff, municipalities } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
+  const forCoordinator = lastResult?.initialValue?.intent === "coordinator";
   const [form, fields] = useForm({
-    lastResult,
+    lastResult: forCoordinator ? undefined : lastResult,
     constraint: getZodConstraint(schema),
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
@@ -53,7 +93,17 @@ export default function Team() {
   const notice = {
     uitgenodigd: "De uitnodiging is verstuurd.",
     ingetrokken: "De rol is ingetrokken. Het account is nu een gewone organisator.",
+    coordinator: "De gemeentecoördinator is toegevoegd.",
+    "controle-aan": "De coördinator mag nu activiteiten in de eigen gemeente controleren.",
+    "controle-uit": "De coördinator mag geen activiteiten meer controleren.",
   }[params.get("melding") ?? ""];
+  const [coordinatorForm, coordinatorFields] = useForm({
+    id: "coordinator",
+    lastResult: forCoordinator ? lastResult : undefined,
+    constraint: getZodConstraint(schema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
   return (
     <>
       <p>
@@ -82,7 +132,26 @@ export default function Team() {
               <tr key={u.id}>
                 <td>{u.email}</td>
                 <td>{u.name ?? "—"}</td>
-                <td>{ROLE_LABELS[u.role]}</td>
+                <td>
+                  {u.roleLabel}
+                  {u.role === "coordinator" ? (
+                    <>
+                      {" "}
+                      {u.municipality ?? "—"}
+                      <br />
+                      {u.canReview ? "Mag controleren" : "Mag niet controleren"}
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="review" />
+                        <input type="hidden" name="userId" value={u.id} />
+                        <input type="hidden" name="canReview" value={u.canReview ? "uit" : "aan"} />
+                        <button type="submit" className="secondary">
+                          {u.canReview ? "Controleren uitzetten" : "Controleren aanzetten"}
+                          <span className="visually-hidden"> voor {u.email}</span>
+                        </button>
+                      </Form>
+                    </>
+                  ) : null}
+                </td>
                 <td>{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : "nog niet"}</td>
                 <td>
                   {u.id === meId ? (
@@ -113,6 +182,35 @@ export default function Team() {
           {(a) => <input {...getInputProps(fields.email, { type: "email" })} {...a} />}
         </Field>
         <button type="submit">Uitnodigen</button>
+      </Form>
+      <h2>Gemeentecoördinator toevoegen</h2>
+      <p>
+        Een gemeentecoördinator ziet alle activiteiten in de eigen gemeente, kan activiteiten aanmelden namens organisatoren en de
+        cijfers bekijken. Controleren (goedkeuren of afwijzen) mag alleen als jullie dat aanzetten.
+      </p>
+      <Form method="post" {...getFormProps(coordinatorForm)}>
+        <input type="hidden" name="intent" value="coordinator" />
+        <Field meta={coordinatorFields.email} label="E-mailadres van de coördinator">
+          {(a) => <input {...getInputProps(coordinatorFields.email, { type: "email" })} {...a} />}
+        </Field>
+        <Field meta={coordinatorFields.municipalityCode} label="Gemeente">
+          {(a) => (
+            <select {...getSelectProps(coordinatorFields.municipalityCode)} {...a}>
+              <option value="">Kies een gemeente</option>
+              {municipalities.map((m) => (
+                <option key={m.code} value={m.code}>
+                  {m.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <div className="field">
+          <label className="check">
+            <input name="canReview" type="checkbox" /> Mag activiteiten in de eigen gemeente controleren
+          </label>
+        </div>
+        <button type="submit">Coördinator toevoegen</button>
       </Form>
     </>
   );

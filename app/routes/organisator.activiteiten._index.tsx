@@ -6,6 +6,7 @@ import { isOrderingOpen, isReportingOpen, PHASE_LABELS, editionPhase } from "~/m
 import { getRegistrationEdition, listEditions } from "~/models/edition.server";
 import { hasPrintables, latestKitOrdersByActivity, posterPath, sharePagePath } from "~/models/organiser-home.server";
 import { now } from "~/utils/clock.server";
+import { coordinatorHome } from "~/models/municipality.server";
 import { requireUser } from "~/utils/session.server";
 import { formatDate, formatTime } from "~/utils/time";
 
@@ -44,7 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         })),
     }))
     .filter((g) => g.activities.length > 0);
-  return { name: user.name, registrationYear: registration?.year ?? null, groups };
+  return { name: user.name, registrationYear: registration?.year ?? null, groups, coordinatorHome: coordinatorHome(user) };
 }
 
 export const meta: MetaFunction = () => [{ title: "Mijn activiteiten – Kom erbij" }];
@@ -57,7 +58,7 @@ const NOTICES: Record<string, string> = {
 };
 
 export default function MyActivities() {
-  const { name, registrationYear, groups } = useLoaderData<typeof loader>();
+  const { name, registrationYear, groups, coordinatorHome } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const notice = NOTICES[params.get("melding") ?? ""];
   return (
@@ -77,6 +78,11 @@ export default function MyActivities() {
         </div>
       ) : null}
       <p>Welkom{name?.trim() ? `, ${name.trim()}` : ""}. Hier zie je alles wat je hebt aangemeld, en wat je nog moet doen.</p>
+      {coordinatorHome ? (
+        <p className="alert">
+          Je bent gemeentecoördinator. <Link to={coordinatorHome}>Naar het beheer van jouw gemeente</Link>
+        </p>
+      ) : null}
       {registrationYear ? (
         <p>
           <Link className="button" to="/organisator/activiteiten/nieuw">

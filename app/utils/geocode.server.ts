@@ -3,6 +3,7 @@
 // reached in time we fall back to the offline gazetteer of places and municipalities; a municipality
 // centre is marked approximate. Postcodes need PDOK: the gazetteer has no postcode areas.
 import { findMunicipalityOffline, findPlaceOffline, normalisePlace, suggestPlaces } from "~/models/gazetteer.server";
+import { commonName } from "~/models/municipality";
 import { monotonicMs } from "./clock.server";
 import { env } from "./env.server";
 
@@ -60,7 +61,13 @@ const municipalityCode = (code: string | undefined) => (code ? `GM${code.replace
 function fromDoc(doc: PdokDoc): GeocodeResult | null {
   const point = pointOf(doc);
   if (!point) return null;
-  return { ...point, label: doc.weergavenaam, municipalityCode: municipalityCode(doc.gemeentecode), approximate: false };
+  const code = municipalityCode(doc.gemeentecode);
+  // PDOK names a municipality officially ("Gemeente 's-Gravenhage"); residents read the name they use.
+  const label =
+    doc.type === "gemeente" && code && doc.gemeentenaam
+      ? `Gemeente ${commonName({ code, name: doc.gemeentenaam })}`
+      : doc.weergavenaam;
+  return { ...point, label, municipalityCode: code, approximate: false };
 }
 
 // ---- Fallback: the offline gazetteer (places and municipalities, see app/models/gazetteer.server.ts)
