@@ -9,6 +9,7 @@ import { approveActivities, getPendingActivity, rejectActivity } from "~/models/
 import { now } from "~/utils/clock.server";
 import { requireProgrammeTeam } from "~/utils/session.server";
 import { formatDate, formatTime } from "~/utils/time";
+import { readFormData } from "~/utils/form-data.server";
 
 const schema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("approve") }),
@@ -31,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireProgrammeTeam(request);
-  const submission = parseWithZod(await request.formData(), { schema });
+  const submission = parseWithZod(await readFormData(request), { schema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const id = Number(params.id);
   if (submission.value.intent === "approve") {

@@ -5,6 +5,7 @@ import { approveActivities, listPendingActivities } from "~/models/activity.serv
 import { now } from "~/utils/clock.server";
 import { requireProgrammeTeam } from "~/utils/session.server";
 import { formatDate, formatDateTime } from "~/utils/time";
+import { readFormData } from "~/utils/form-data.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireProgrammeTeam(request);
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireProgrammeTeam(request);
-  const ids = (await request.formData()).getAll("ids").map(Number).filter(Number.isInteger);
+  const ids = (await readFormData(request)).getAll("ids").map(Number).filter(Number.isInteger);
   const approved = approveActivities(user, ids, now());
   return redirect(`/beheer/controle?goedgekeurd=${approved}`);
 }

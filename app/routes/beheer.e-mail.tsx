@@ -14,6 +14,7 @@ import {
 import { now } from "~/utils/clock.server";
 import { requireProgrammeTeam } from "~/utils/session.server";
 import { formatDateTime } from "~/utils/time";
+import { readFormData } from "~/utils/form-data.server";
 
 const STATUSES = ["failed", "pending", "sending", "sent"] as const satisfies readonly OutboxStatus[];
 const RetrySchema = z.object({ intent: z.literal("retry"), id: z.coerce.number().int().positive() });
@@ -45,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireProgrammeTeam(request);
-  const submission = parseWithZod(await request.formData(), { schema: RetrySchema });
+  const submission = parseWithZod(await readFormData(request), { schema: RetrySchema });
   if (submission.status !== "success") return new Response("Ongeldig verzoek", { status: 400 });
   if (!retryFailedEmail(submission.value.id, user.id, now())) return redirect("/beheer/e-mail?status=failed");
   return redirect(`/beheer/e-mail?opnieuw=${submission.value.id}`);

@@ -5,6 +5,7 @@ import { KitSettingsSchema } from "~/models/kit-order";
 import { getKitSettings, updateKitSettings } from "~/models/kit-order.server";
 import { now } from "~/utils/clock.server";
 import { requireProgrammeTeam } from "~/utils/session.server";
+import { readFormData } from "~/utils/form-data.server";
 
 type Errors = Record<string, string[] | null | undefined>;
 type ActionResult = { values: Record<string, string>; errors: Errors };
@@ -24,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireProgrammeTeam(request);
   const settings = settingsFor(params);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const values = Object.fromEntries([...formData].map(([k, v]) => [k, String(v)]));
   const submission = parseWithZod(formData, { schema: KitSettingsSchema });
   if (submission.status !== "success")

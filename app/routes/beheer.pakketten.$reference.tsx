@@ -6,6 +6,7 @@ import { bulkUpdateKitOrders, endKitOrderByTeam, getKitOrderForTeam } from "~/mo
 import { now } from "~/utils/clock.server";
 import { requireProgrammeTeam } from "~/utils/session.server";
 import { formatDateTime, formatShortDate, utcToAmsterdam } from "~/utils/time";
+import { readFormData } from "~/utils/form-data.server";
 
 const ACTION_LABELS: Record<string, string> = {
   "kit_order.placed": "Besteld",
@@ -74,7 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireProgrammeTeam(request);
   const found = getKitOrderForTeam(params.reference ?? "");
   if (!found) throw new Response("Niet gevonden", { status: 404 });
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const parsed = TeamActionSchema.safeParse(
     Object.fromEntries([...formData].map(([k, v]) => [k, String(v)]).filter(([, v]) => v !== "")),
   );

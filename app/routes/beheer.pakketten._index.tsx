@@ -12,6 +12,7 @@ import {
 import { now } from "~/utils/clock.server";
 import { requireProgrammeTeam } from "~/utils/session.server";
 import { formatShortDate, utcToAmsterdam } from "~/utils/time";
+import { readFormData } from "~/utils/form-data.server";
 
 const PAGE_SIZE = 100;
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -64,7 +65,7 @@ type ActionResult = { ok: true; message: string; skipped: string[] } | { ok: fal
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireProgrammeTeam(request);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const parsed = BulkSchema.safeParse({
     ids: formData.getAll("ids").map(String),
     to: formData.get("to") || undefined,

@@ -9,6 +9,7 @@ import { inviteTeamMember, listStaff, revokeRole, ROLE_LABELS } from "~/models/u
 import { now } from "~/utils/clock.server";
 import { requireProgrammeTeam } from "~/utils/session.server";
 import { formatDateTime } from "~/utils/time";
+import { readFormData } from "~/utils/form-data.server";
 
 const schema = z.discriminatedUnion("intent", [
   z.object({
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const me = await requireProgrammeTeam(request);
-  const submission = parseWithZod(await request.formData(), { schema });
+  const submission = parseWithZod(await readFormData(request), { schema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   if (submission.value.intent === "invite") {
     inviteTeamMember(me, submission.value.email, now());

@@ -11,6 +11,7 @@ import { now } from "~/utils/clock.server";
 import { checkHoneypot } from "~/utils/honeypot.server";
 import { clientIp, safeRedirect } from "~/utils/request.server";
 import { getSessionUser } from "~/utils/session.server";
+import { readFormData } from "~/utils/form-data.server";
 
 const schema = z.object({
   email: z
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   checkHoneypot(formData);
   const submission = parseWithZod(formData, { schema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });

@@ -11,6 +11,7 @@ import { now } from "~/utils/clock.server";
 import { isDemoMailbox } from "~/utils/env.server";
 import { safeRedirect } from "~/utils/request.server";
 import { createUserSession } from "~/utils/session.server";
+import { readFormData } from "~/utils/form-data.server";
 
 const schema = z.object({
   email: z.string().email(),
@@ -29,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema });
+  const submission = parseWithZod(await readFormData(request), { schema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const userId = verifyLoginCode(submission.value.email, submission.value.code, now());
   if (!userId) {

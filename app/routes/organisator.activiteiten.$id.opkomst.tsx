@@ -11,6 +11,7 @@ import { ATTENDANCE_FIELDS, ATTENDANCE_STATE_TEXT, AttendanceReportSchema } from
 import { attendanceView, getAttendanceForOwner, saveAttendanceReport } from "~/models/attendance.server";
 import { now } from "~/utils/clock.server";
 import { requireUser } from "~/utils/session.server";
+import { readFormData } from "~/utils/form-data.server";
 
 async function loadPage(request: Request, id: string | undefined) {
   const user = await requireUser(request);
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, activityId } = await loadPage(request, params.id);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const values: AttendanceValues = Object.fromEntries(ATTENDANCE_FIELDS.map((f) => [f, String(formData.get(f) ?? "")]));
   const submission = parseWithZod(formData, { schema: AttendanceReportSchema });
   if (submission.status !== "success")

@@ -14,6 +14,7 @@ import { getKitOrderPage, placeKitOrder } from "~/models/kit-order.server";
 import { now } from "~/utils/clock.server";
 import { requireUser } from "~/utils/session.server";
 import { formatDateTime } from "~/utils/time";
+import { readFormData } from "~/utils/form-data.server";
 
 type Values = Record<string, string>;
 type Errors = Record<string, string[] | null | undefined>;
@@ -61,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, activityId } = await loadPage(request, params.id);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = String(formData.get("intent") ?? "review");
   const submission = parseWithZod(formData, { schema: KitOrderInputSchema });
   const values = rawValues(formData);

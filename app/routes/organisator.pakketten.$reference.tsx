@@ -5,6 +5,7 @@ import { cancelKitOrderByOrganiser, getKitOrderForOrganiser } from "~/models/kit
 import { now } from "~/utils/clock.server";
 import { requireUser } from "~/utils/session.server";
 import { formatDateTime, formatShortDate } from "~/utils/time";
+import { readFormData } from "~/utils/form-data.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -37,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const reference = params.reference ?? "";
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   if (formData.get("intent") !== "cancel") throw new Response("Onbekende actie", { status: 400 });
   const reason = String(formData.get("reason") ?? "")
     .trim()

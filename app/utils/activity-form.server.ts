@@ -4,6 +4,7 @@ import { activityFormSchema, activityWindowText, type ActivityFormValues } from 
 import { RuleError } from "~/models/activity.server";
 import type { Edition } from "~/models/edition.server";
 import { checkHoneypot } from "./honeypot.server";
+import { readFormData } from "./form-data.server";
 
 /**
  * The common shape of the new/edit/copy actions: honeypot, validation for this edition, then the
@@ -15,7 +16,7 @@ export async function handleActivityForm(
   edition: Edition,
   command: (values: ActivityFormValues) => Promise<Response>,
 ) {
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   checkHoneypot(formData);
   const submission = parseWithZod(formData, { schema: activityFormSchema(edition, activityWindowText(edition)) });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
