@@ -3,13 +3,14 @@
 // e-mail it causes is queued in the same transaction.
 import { and, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { audit } from "~/utils/audit.server";
-import { db, schema, type DbOrTx } from "~/utils/db.server";
+import { db, immediate, schema, type DbOrTx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { geocodeAddress } from "~/utils/geocode.server";
 import { addDays, amsterdamToUtc, utcToAmsterdam } from "~/utils/time";
 import type { ActivityFormValues, TargetGroup } from "./activity";
 import { isRegistrationOpen, weekBounds } from "./edition";
 import type { Edition } from "./edition.server";
+import { endKitOrderOfCancelledActivity } from "./kit-order-activity.server";
 import { enqueueEmail } from "./outbox.server";
 
 const a = schema.activities;
@@ -251,7 +252,7 @@ export async function updateActivity(owner: Actor, id: number, edition: Edition,
 }
 
 export function cancelActivity(owner: Actor, id: number, reason: string, now: Date) {
-  return db.transaction((tx) => {
+  return immediate((tx) => {
     const current = tx
       .select({ status: a.status, title: a.title })
       .from(a)
@@ -262,6 +263,13 @@ export function cancelActivity(owner: Actor, id: number, reason: string, now: Da
     tx.update(a).set({ status: "cancelled", cancelReason: reason, cancelledAt: now, updatedAt: now }).where(eq(a.id, id)).run();
     audit(tx, { actorId: owner.id, action: "activity.cancelled", entityType: "activity", entityId: id, details: { reason } });
     enqueueEmail(tx, { template: "activity-cancelled", to: owner.email, props: { title: current.title, reason } }, now);
+    endKitOrderOfCancelledActivity(tx, {
+      activityId: id,
+      actorId: owner.id,
+      organiserEmail: owner.email,
+      activityTitle: current.title,
+      now,
+    });
   });
 }
 

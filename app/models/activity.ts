@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { dutchPostcodeSchema } from "~/utils/postcode";
 import { formatShortDate } from "~/utils/time";
+import { webLinkSchema } from "~/utils/web-link";
 
 export const ACTIVITY_TYPES = {
   ontmoeting: "Ontmoeting",
@@ -101,7 +102,7 @@ export function activityFormSchema(window: ActivityWindow, windowText: string) {
       startTime: time("de begintijd"),
       endTime: time("de eindtijd"),
       isOnline: checkbox,
-      onlineUrl: z.string().trim().url("Vul een volledige link in, die begint met https://").max(500).optional(),
+      onlineUrl: webLinkSchema(500).optional(),
       venueName: optionalText("de naam van de plek", 120),
       street: optionalText("de straat", 120),
       houseNumber: z

@@ -10,6 +10,7 @@ import { getPublicActivity } from "~/models/activity-search.server";
 import { useRootData } from "~/root";
 import { now } from "~/utils/clock.server";
 import { formatDate, formatTime } from "~/utils/time";
+import { isWebLink, USER_LINK_REL } from "~/utils/web-link";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const id = Number(params.id);
@@ -100,8 +101,8 @@ export default function ActivityPage() {
             {a.isOnline ? (
               <>
                 Online.{" "}
-                {a.onlineUrl && !a.cancelled && !isPast ? (
-                  <a href={a.onlineUrl} rel="noopener noreferrer">
+                {isWebLink(a.onlineUrl) && !a.cancelled && !isPast ? (
+                  <a href={a.onlineUrl} rel={USER_LINK_REL}>
                     Naar de online activiteit
                   </a>
                 ) : null}

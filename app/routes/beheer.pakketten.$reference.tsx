@@ -13,6 +13,7 @@ const ACTION_LABELS: Record<string, string> = {
   "kit_order.status_changed": "Status gewijzigd",
   "kit_order.cancelled": "Geannuleerd",
   "kit_order.rejected": "Afgewezen",
+  "kit_order.activity_cancelled": "Activiteit geannuleerd (pakket was al verstuurd)",
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
