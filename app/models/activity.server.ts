@@ -124,6 +124,15 @@ type Located = { lat: number | null; lon: number | null; municipalityCode: strin
 
 /** Finds the point and municipality of the venue. PDOK first; the municipality centre when it fails. */
 async function locate(values: ActivityFormValues): Promise<Located> {
+  if (
+    values.municipalityCode &&
+    !db
+      .select({ code: schema.municipalities.code })
+      .from(schema.municipalities)
+      .where(eq(schema.municipalities.code, values.municipalityCode))
+      .get()
+  )
+    throw new RuleError("Kies een gemeente uit de lijst.", "municipalityCode");
   if (values.isOnline)
     return { lat: null, lon: null, municipalityCode: values.municipalityCode ?? null, locationApproximate: false };
   if (values.pinLat !== undefined && values.pinLon !== undefined && values.municipalityCode)

@@ -5,7 +5,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field } from "~/components/ui/field";
-import { approveActivities, getPendingActivity, rejectActivity } from "~/models/activity.server";
+import { approveActivities, getPendingActivity, rejectActivity, RuleError } from "~/models/activity.server";
 import { now } from "~/utils/clock.server";
 import { requireProgrammeTeam } from "~/utils/session.server";
 import { formatDate, formatTime } from "~/utils/time";
@@ -39,7 +39,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     approveActivities(user, [id], now());
     return redirect("/beheer/controle?goedgekeurd=1");
   }
-  rejectActivity(user, id, submission.value.reason, now());
+  try {
+    rejectActivity(user, id, submission.value.reason, now());
+  } catch (error) {
+    // Someone else decided first (or this is a double submit): say so, change nothing.
+    if (!(error instanceof RuleError)) throw error;
+    return data(submission.reply({ formErrors: [error.message] }), { status: 409 });
+  }
   return redirect("/beheer/controle?afgewezen=1");
 }
 
@@ -60,6 +66,11 @@ export default function ReviewActivity() {
         <Link to="/beheer/controle">Terug naar de lijst</Link>
       </p>
       <h1>Controleren: {a.title}</h1>
+      {form.errors ? (
+        <div className="alert error" role="alert">
+          <p>{form.errors[0]}</p>
+        </div>
+      ) : null}
       <dl>
         <dt>Organisatie</dt>
         <dd>{a.organisationName}</dd>

@@ -3,8 +3,8 @@
 // `targetGroups[1000000]`, which must never reach it (a 700-byte body made a million-entry array).
 // The request body as a whole is limited by the server (server.mjs, BODY_LIMIT_KB).
 
-/** No form on the platform has more fields than this (the activity form has about 40). */
-export const MAX_FORM_FIELDS = 300;
+/** No form on the platform has more fields than this (the activity form has about 40; bulk lists tick up to a few hundred). */
+export const MAX_FORM_FIELDS = 1000;
 /** Repeated rows (target groups, kit contents) stay below this many entries. */
 export const MAX_LIST_ITEMS = 50;
 const MAX_NAME_LENGTH = 100;
