@@ -133,6 +133,8 @@ export async function createApp({ build, bodyLimitBytes, trustProxy, publicDir =
     }
     const request = new Request(url, { method: req.method, headers: toHeaders(req), body, signal: controller.signal });
     const response = await handle(request, { clientIp: req.ip ?? null });
+    // Every response, also downloads (.ics, CSV) and plain-text errors: the browser must not guess the type.
+    res.setHeader("X-Content-Type-Options", "nosniff");
     res.statusMessage = response.statusText;
     res.status(response.status);
     for (const [key, value] of response.headers) if (key !== "set-cookie") res.append(key, value);

@@ -9,6 +9,8 @@ process.env.SEED_DEMO_DATA = "false";
 process.env.SESSION_SECRET = "test-session-secret-of-at-least-32-chars";
 process.env.PUBLIC_URL = "http://localhost:3000";
 delete process.env.RESEND_API_KEY;
+// Tests run like the public demo: e-mail is kept and shown in the demo mailbox.
+process.env.DEMO_MODE = "true";
 // Route tests run on the demo "today": 2026 is reporting, 2027 is open for registration and orders.
 process.env.FAKE_NOW = "2026-11-23T10:00:00+01:00";
 globalThis.__komerbijDb = undefined;

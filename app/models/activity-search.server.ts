@@ -20,6 +20,7 @@ import {
   type SearchFilters,
   type Weekday,
 } from "./activity-search";
+import { foldIcsByOctets } from "~/utils/ics-lines.server";
 
 const MICRO = 1_000_000;
 const KM_PER_DEGREE = 111.195;
@@ -397,5 +398,5 @@ export function activityCalendar(activity: PublicActivity, pageUrl: string): str
     sequence: activity.cancelled ? 1 : 0,
   });
   if (error || !value) throw error ?? new Error("Could not build the calendar file");
-  return value;
+  return foldIcsByOctets(value);
 }

@@ -5,7 +5,7 @@ import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import {
   countOutboxByStatus,
-  listOutbox,
+  listOutboxForTeam,
   OUTBOX_STATUS_LABELS,
   retryFailedEmail,
   templateLabel,
@@ -30,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     retried,
     counts: countOutboxByStatus(),
     labels: OUTBOX_STATUS_LABELS,
-    messages: listOutbox({ status, limit: 200 }).map((m) => ({
+    messages: listOutboxForTeam({ status, limit: 200 }).map((m) => ({
       id: m.id,
       to: m.toAddress,
       what: m.subject ?? templateLabel(m.template),
