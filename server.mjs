@@ -18,10 +18,13 @@ export function parseServerConfig(source) {
   const port = source.PORT === undefined || source.PORT === "" ? 3000 : Number(source.PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push("PORT: must be a port number (0–65535)");
   const limitKb = source.BODY_LIMIT_KB === undefined || source.BODY_LIMIT_KB === "" ? 256 : Number(source.BODY_LIMIT_KB);
-  if (!Number.isInteger(limitKb) || limitKb < 8 || limitKb > 10_240) problems.push("BODY_LIMIT_KB: must be a whole number from 8 to 10240");
+  if (!Number.isInteger(limitKb) || limitKb < 8 || limitKb > 10_240)
+    problems.push("BODY_LIMIT_KB: must be a whole number from 8 to 10240");
   const trustProxy = parseTrustProxy(source.TRUST_PROXY, problems);
   if (problems.length)
-    throw new Error(`Invalid configuration, the platform cannot start:\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee README.md, section "Configuration".`);
+    throw new Error(
+      `Invalid configuration, the platform cannot start:\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee README.md, section "Configuration".`,
+    );
   return { port, bodyLimitBytes: limitKb * 1024, trustProxy };
 }
 
@@ -31,7 +34,10 @@ const ADDRESS = /^[0-9a-fA-F:.]+(\/\d{1,3})?$/;
 // `true` or a hop count would trust whatever the client sends; only named proxies are accepted.
 function parseTrustProxy(raw, problems) {
   if (raw === undefined || raw.trim() === "" || raw === "false") return false;
-  const entries = raw.split(",").map((s) => s.trim()).filter(Boolean);
+  const entries = raw
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = entries.filter((e) => !PROXY_PRESETS.has(e) && !ADDRESS.test(e));
   if (bad.length || entries.length === 0)
     problems.push(
@@ -114,13 +120,23 @@ export async function createApp({ build, bodyLimitBytes, trustProxy, publicDir =
   app.all("*", async (req, res) => {
     const host = (trustProxy && req.get("x-forwarded-host")) || req.get("host") || "localhost";
     if (isCrossOrigin(req, host))
-      return sendPage(res, 403, "Niet toegestaan", "Dit formulier is verstuurd vanaf een andere website. Dat kan niet. Vul het formulier in op deze website.");
+      return sendPage(
+        res,
+        403,
+        "Niet toegestaan",
+        "Dit formulier is verstuurd vanaf een andere website. Dat kan niet. Vul het formulier in op deze website.",
+      );
     let body;
     if (req.method !== "GET" && req.method !== "HEAD") {
       body = await readBody(req, bodyLimitBytes);
       if (!body) {
         res.set("Connection", "close");
-        return sendPage(res, 413, "Te veel gegevens", "Je hebt meer gegevens verstuurd dan de website kan verwerken. Maak je tekst korter en probeer het opnieuw.");
+        return sendPage(
+          res,
+          413,
+          "Te veel gegevens",
+          "Je hebt meer gegevens verstuurd dan de website kan verwerken. Maak je tekst korter en probeer het opnieuw.",
+        );
       }
     }
     const controller = new AbortController();

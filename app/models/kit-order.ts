@@ -232,6 +232,7 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const STATUS_KEYS = Object.keys(KIT_ORDER_STATUSES) as [KitOrderStatus, ...KitOrderStatus[]];
 
 // Unknown or malformed filter values are ignored rather than refused: a filter URL is not a form.
+// Dates are the exception: a date range that silently fell away would export every order.
 const FilterSchema = z.object({
   jaar: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
   status: z.enum(STATUS_KEYS).optional().catch(undefined),

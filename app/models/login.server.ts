@@ -34,8 +34,7 @@ function readRequestHandle(handle: string): number | null {
 }
 
 export type CodeRequestResult =
-  | { ok: true; requestHandle: string }
-  | { ok: false; reason: "address_limit" | "client_limit"; retryAfterMinutes: number };
+  { ok: true; requestHandle: string } | { ok: false; reason: "address_limit" | "client_limit"; retryAfterMinutes: number };
 
 /** Creates a one-time code and link for `email` and queues the e-mail, unless a limit is reached. */
 export function requestLoginCode(emailInput: string, client: string, now: Date): CodeRequestResult {
@@ -89,9 +88,7 @@ export function requestLoginCode(emailInput: string, client: string, now: Date):
 const liveCode = (now: Date) => and(isNull(schema.loginCodes.usedAt), gt(schema.loginCodes.expiresAt, now));
 
 export type CodeCheckResult =
-  | { ok: true; userId: number }
-  | { ok: false; reason: "wrong"; attemptsLeft: number }
-  | { ok: false; reason: "spent" };
+  { ok: true; userId: number } | { ok: false; reason: "wrong"; attemptsLeft: number } | { ok: false; reason: "spent" };
 
 /**
  * Checks a typed code against the request made in this browser (`handle`). A wrong code counts
@@ -113,7 +110,9 @@ export function verifyLoginCode(emailInput: string, code: string, handle: string
     if (!timingSafeEqual(Buffer.from(row.codeHash), expected)) {
       const failed = row.failedAttempts + 1;
       tx.update(schema.loginCodes).set({ failedAttempts: failed }).where(eq(schema.loginCodes.id, id)).run();
-      return failed >= MAX_FAILED_ATTEMPTS ? { ok: false, reason: "spent" } : { ok: false, reason: "wrong", attemptsLeft: MAX_FAILED_ATTEMPTS - failed };
+      return failed >= MAX_FAILED_ATTEMPTS
+        ? { ok: false, reason: "spent" }
+        : { ok: false, reason: "wrong", attemptsLeft: MAX_FAILED_ATTEMPTS - failed };
     }
     tx.update(schema.loginCodes).set({ usedAt: now }).where(eq(schema.loginCodes.id, id)).run();
     return { ok: true, userId: userIdForLogin(tx, email, now) };

@@ -76,7 +76,8 @@ export function secretsOf(template: string, props: unknown): string[] {
 /** `text` with every secret of the message replaced (also in its HTML-escaped form). */
 export function redactSecrets(text: string, secrets: string[]): string {
   let result = text;
-  for (const secret of secrets) result = result.split(secret).join(REDACTED).split(escapeHtml(secret)).join(REDACTED);
+  // Longest first: a code can be part of a link, and the whole link must go.
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) result = result.split(secret).join(REDACTED).split(escapeHtml(secret)).join(REDACTED);
   return result;
 }
 

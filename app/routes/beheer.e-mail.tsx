@@ -15,9 +15,10 @@ import { now } from "~/utils/clock.server";
 import { requireProgrammeTeam } from "~/utils/session.server";
 import { formatDateTime } from "~/utils/time";
 import { readFormData } from "~/utils/form-data.server";
+import { plainId } from "~/utils/form-values";
 
 const STATUSES = ["failed", "pending", "sending", "sent"] as const satisfies readonly OutboxStatus[];
-const RetrySchema = z.object({ intent: z.literal("retry"), id: z.coerce.number().int().positive() });
+const RetrySchema = z.object({ intent: z.literal("retry"), id: plainId() });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireProgrammeTeam(request);

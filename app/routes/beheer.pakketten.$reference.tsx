@@ -7,6 +7,7 @@ import { now } from "~/utils/clock.server";
 import { requireProgrammeTeam } from "~/utils/session.server";
 import { formatDateTime, formatShortDate, utcToAmsterdam } from "~/utils/time";
 import { readFormData } from "~/utils/form-data.server";
+import { isCalendarDate } from "~/utils/form-values";
 
 const ACTION_LABELS: Record<string, string> = {
   "kit_order.placed": "Besteld",
@@ -60,7 +61,9 @@ const TeamActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("processing") }),
   z.object({
     intent: z.literal("shipped"),
-    shippedOn: z.string({ required_error: "Vul de verzenddatum in." }).regex(/^\d{4}-\d{2}-\d{2}$/, "Vul de verzenddatum in."),
+    shippedOn: z
+      .string({ required_error: "Vul de verzenddatum in." })
+      .refine(isCalendarDate, "Vul een verzenddatum in die bestaat."),
   }),
   z.object({
     intent: z.enum(["cancelled", "rejected"]),

@@ -10,6 +10,7 @@ import { now } from "~/utils/clock.server";
 import { requireProgrammeTeam } from "~/utils/session.server";
 import { formatDateTime } from "~/utils/time";
 import { readFormData } from "~/utils/form-data.server";
+import { plainId } from "~/utils/form-values";
 
 const schema = z.discriminatedUnion("intent", [
   z.object({
@@ -19,7 +20,7 @@ const schema = z.discriminatedUnion("intent", [
       .trim()
       .email("Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl."),
   }),
-  z.object({ intent: z.literal("revoke"), userId: z.coerce.number().int() }),
+  z.object({ intent: z.literal("revoke"), userId: plainId() }),
 ]);
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -12,8 +12,8 @@ export default function SecurityPolicy() {
     <article>
       <h1>Kwetsbaarheid melden</h1>
       <p>
-        We vinden de veiligheid van deze website en van de gegevens van organisatoren belangrijk. Heb je een zwakke plek
-        gevonden? Meld die dan bij ons, dan lossen we het samen op.
+        We vinden de veiligheid van deze website en van de gegevens van organisatoren belangrijk. Heb je een zwakke plek gevonden?
+        Meld die dan bij ons, dan lossen we het samen op.
       </p>
       <h2>Zo meld je het</h2>
       <ul>
@@ -21,7 +21,9 @@ export default function SecurityPolicy() {
           Stuur een e-mail naar <a href="mailto:security@weektegeneenzaamheid.nl">security@weektegeneenzaamheid.nl</a>.
         </li>
         <li>Schrijf wat je hebt gevonden en hoe we het kunnen nadoen.</li>
-        <li>Gebruik de zwakke plek niet verder dan nodig is om hem aan te tonen. Bekijk, verander of wis geen gegevens van anderen.</li>
+        <li>
+          Gebruik de zwakke plek niet verder dan nodig is om hem aan te tonen. Bekijk, verander of wis geen gegevens van anderen.
+        </li>
         <li>Vertel het niemand anders totdat het is opgelost.</li>
       </ul>
       <h2>Wat wij doen</h2>

@@ -16,10 +16,10 @@ export function isCalendarDate(value: string): boolean {
 export const calendarDateSchema = (required: string, invalid: string) =>
   z.string({ required_error: required, invalid_type_error: required }).trim().refine(isCalendarDate, invalid);
 
-const DIGITS = /^\d{1,12}$/;
+const DIGITS = /^-?\d{1,12}$/;
 
 /**
- * A whole number typed in a form: only digits ("1e3", "0x10", "-5", "12.5" are refused with the
+ * A whole number typed in a form: only digits, optionally negative ("1e3", "0x10", "12.5", " 1 000" are refused with the
  * number schema's invalid_type_error). Numbers given as numbers (tests, code) pass through.
  */
 export const plainInteger = <T extends z.ZodTypeAny>(inner: T) =>
@@ -29,3 +29,19 @@ export const plainInteger = <T extends z.ZodTypeAny>(inner: T) =>
     if (text === "") return undefined;
     return DIGITS.test(text) ? Number(text) : Number.NaN;
   }, inner);
+
+/** A record id from a form or URL: positive, plain digits only. */
+export const plainId = () =>
+  plainInteger(
+    z
+      .number({ invalid_type_error: "Onbekend nummer." })
+      .int()
+      .positive()
+      .max(2 ** 31),
+  );
+
+/** Ids from repeated checkboxes: plain positive numbers only, each once, at most `max`. */
+export function parseIdList(values: FormDataEntryValue[], max = 1000): number[] {
+  const ids = values.filter((v): v is string => typeof v === "string" && /^\d{1,9}$/.test(v)).map(Number);
+  return [...new Set(ids)].filter((id) => id > 0).slice(0, max);
+}

@@ -36,7 +36,9 @@ describe("passwordless login", () => {
       enterCode(post("/inloggen/code", { email, aanvraag, code: mail.props.code === "000000" ? "111111" : "000000" })),
     );
     expect(wrong.status).toBe(400);
-    expect(JSON.stringify(wrong.data)).toContain("Deze code klopt niet. Controleer de code in de nieuwste e-mail. Je kunt het nog 4 keer proberen.");
+    expect(JSON.stringify(wrong.data)).toContain(
+      "Deze code klopt niet. Controleer de code in de nieuwste e-mail. Je kunt het nog 4 keer proberen.",
+    );
 
     const right = await outcome(enterCode(post("/inloggen/code", { email, aanvraag, code: mail.props.code })));
     expect(right.status).toBe(302);
@@ -66,10 +68,14 @@ describe("passwordless login", () => {
   it("caps codes per address at 8 an hour and says how long to wait, while the e-mailed link keeps working", async () => {
     const email = "veel@example.org";
     for (let i = 0; i < 8; i++)
-      expect((await outcome(requestCode(post("/inloggen", { email }, undefined, {}, { clientIp: `198.51.100.${i}` })))).status).toBe(302);
+      expect(
+        (await outcome(requestCode(post("/inloggen", { email }, undefined, {}, { clientIp: `198.51.100.${i}` })))).status,
+      ).toBe(302);
     const limited = await outcome(requestCode(post("/inloggen", { email }, undefined, {}, { clientIp: "198.51.100.99" })));
     expect(limited.status).toBe(429);
-    expect(limited.data.error.email[0]).toContain("klik op de knop Inloggen in de nieuwste e-mail. Of probeer het over 60 minuten opnieuw.");
+    expect(limited.data.error.email[0]).toContain(
+      "klik op de knop Inloggen in de nieuwste e-mail. Of probeer het over 60 minuten opnieuw.",
+    );
     const token = new URL(lastLoginMail(email).props.link).searchParams.get("token")!;
     expect((await outcome(followLink(post("/inloggen/link", { token })))).status).toBe(302);
   });
@@ -100,7 +106,9 @@ describe("passwordless login", () => {
     const wrongFor = (code: string) => (code === "000000" ? "111111" : "000000");
     // Guessing without a request handle, with a forged one, or with the owner's id and no signature: refused, nothing counted.
     for (const aanvraag of ["", "1.abc", owner.aanvraag.split(".")[0]])
-      expect((await outcome(enterCode(post("/inloggen/code", { email, aanvraag, code: wrongFor(owner.code) })))).status).toBe(400);
+      expect((await outcome(enterCode(post("/inloggen/code", { email, aanvraag, code: wrongFor(owner.code) })))).status).toBe(
+        400,
+      );
     for (let i = 0; i < 5; i++)
       await outcome(enterCode(post("/inloggen/code", { email, aanvraag: attacker.aanvraag, code: wrongFor(owner.code) })));
     const dead = await outcome(enterCode(post("/inloggen/code", { email, aanvraag: attacker.aanvraag, code: attacker.code })));

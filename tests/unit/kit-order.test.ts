@@ -219,8 +219,25 @@ describe("team filters from the URL", () => {
       q: "Utrecht",
       page: 1,
     });
-    expect(
-      parseKitOrderFilters(new URLSearchParams("jaar=abc&status=lost&gemeente=Utrecht&van=gisteren&pagina=-1")),
-    ).toMatchObject({ year: undefined, status: undefined, municipality: undefined, from: undefined, page: 1 });
+    expect(parseKitOrderFilters(new URLSearchParams("jaar=abc&status=lost&gemeente=Utrecht&pagina=-1"))).toMatchObject({
+      year: undefined,
+      status: undefined,
+      municipality: undefined,
+      from: undefined,
+      page: 1,
+    });
+  });
+
+  it("refuses a date filter that is not a real day with a 400 in Dutch (a CSV must not silently include everything)", () => {
+    for (const query of ["tot=2027-13-45", "van=2027-02-30", "van=0000-00-00", "tot=gisteren"]) {
+      let thrown: unknown;
+      try {
+        parseKitOrderFilters(new URLSearchParams(query));
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown, query).toBeInstanceOf(Response);
+      expect((thrown as Response).status).toBe(400);
+    }
   });
 });
