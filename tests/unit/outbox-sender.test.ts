@@ -59,7 +59,8 @@ describe("outbox sender with Resend", () => {
     expect(row.sentAt).toEqual(T0);
     // Delivered: the stored copy keeps the message but no longer the code or the one-time link.
     expect(row.subject).toBe("Je inlogcode voor Kom erbij: [verborgen]");
-    expect(row.html).toBe(String(request.body!.html).replaceAll("123456", "[verborgen]"));
+    expect(row.html).not.toContain("123456");
+    expect(row.html).toContain("[verborgen]");
     expect(row.text).not.toContain("123456");
     expect(row.text).not.toContain("token=");
     expect(JSON.stringify(row.props)).not.toContain("123456");
