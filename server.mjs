@@ -75,22 +75,31 @@ function isCrossOrigin(req, host) {
   }
 }
 
-/** Reads the body up to `limit` bytes; null when it is larger (the rest is left unread). */
+// A body over the limit is read on and thrown away (up to this much), so the client, which is
+// still sending, gets to see the 413 page; beyond it the connection is simply closed.
+const DRAIN_LIMIT = 16 * 1024 * 1024;
+
+/** Reads the body up to `limit` bytes; null when it is larger (nothing of it is kept). */
 function readBody(req, limit) {
-  const declared = Number(req.get("content-length"));
-  if (Number.isFinite(declared) && declared > limit) return Promise.resolve(null);
   return new Promise((resolveBody, reject) => {
+    const declared = Number(req.get("content-length"));
+    let over = Number.isFinite(declared) && declared > limit;
+    if (over && declared > DRAIN_LIMIT) return resolveBody(null);
     const chunks = [];
     let size = 0;
-    const onData = (chunk) => {
+    req.on("data", (chunk) => {
       size += chunk.length;
-      if (size <= limit) return void chunks.push(chunk);
-      req.off("data", onData);
-      req.pause();
-      resolveBody(null);
-    };
-    req.on("data", onData);
-    req.on("end", () => resolveBody(Buffer.concat(chunks)));
+      if (!over && size > limit) {
+        over = true;
+        chunks.length = 0;
+      }
+      if (!over) chunks.push(chunk);
+      else if (size > DRAIN_LIMIT) {
+        req.pause();
+        resolveBody(null);
+      }
+    });
+    req.on("end", () => resolveBody(over ? null : Buffer.concat(chunks)));
     req.on("error", reject);
   });
 }
@@ -153,7 +162,7 @@ export async function createApp({ build, bodyLimitBytes, trustProxy, publicDir =
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.statusMessage = response.statusText;
     res.status(response.status);
-    for (const [key, value] of response.headers) if (key !== "set-cookie") res.append(key, value);
+    for (const [key, value] of response.headers) if (key !== "set-cookie") res.setHeader(key, value);
     for (const cookie of response.headers.getSetCookie()) res.append("Set-Cookie", cookie);
     if (response.body) await writeReadableStreamToWritable(response.body, res);
     else res.end();

@@ -44,7 +44,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     // Someone else decided first (or this is a double submit): say so, change nothing.
     if (!(error instanceof RuleError)) throw error;
-    return data(submission.reply({ formErrors: [error.message] }), { status: 409 });
+    // Thrown, not returned: the page's loader would otherwise send us back to the list.
+    throw new Response(`${error.message} Iemand anders heeft hem waarschijnlijk net beoordeeld.`, {
+      status: 409,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   }
   return redirect("/beheer/controle?afgewezen=1");
 }
@@ -66,11 +70,6 @@ export default function ReviewActivity() {
         <Link to="/beheer/controle">Terug naar de lijst</Link>
       </p>
       <h1>Controleren: {a.title}</h1>
-      {form.errors ? (
-        <div className="alert error" role="alert">
-          <p>{form.errors[0]}</p>
-        </div>
-      ) : null}
       <dl>
         <dt>Organisatie</dt>
         <dd>{a.organisationName}</dd>

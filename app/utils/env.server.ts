@@ -5,7 +5,7 @@ const booleanFlag = z.enum(["true", "false", "1", "0", "yes", "no"]).transform((
 const EnvSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000), // 0: any free port (tests)
     DATABASE_PATH: z.string().min(1).default("./data/komerbij.db"),
     // Defaults to this server on localhost (see parseEnv), so e-mail links follow PORT.
     PUBLIC_URL: z.string().url().optional(),
