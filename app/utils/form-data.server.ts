@@ -23,8 +23,10 @@ export function formDataProblem(formData: FormData | URLSearchParams): string | 
     if (name.length > MAX_NAME_LENGTH) return "field name too long";
     if (typeof value !== "string") return "unexpected file";
     if (value.length > MAX_VALUE_LENGTH) return "value too long";
-    for (const [, index] of name.matchAll(/\[([^\]]*)\]/g))
-      if (!/^\d{1,2}$/.test(index) || Number(index) >= MAX_LIST_ITEMS) return "list index out of range";
+    for (const [, part] of name.matchAll(/\[([^\]]*)\]/g)) {
+      if (/^[A-Za-z_]\w*$/.test(part)) continue; // an object key: contents[0][item]
+      if (!/^\d{1,2}$/.test(part) || Number(part) >= MAX_LIST_ITEMS) return "list index out of range";
+    }
   }
   return null;
 }
