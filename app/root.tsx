@@ -129,6 +129,18 @@ export function ErrorBoundary() {
       </>
     );
   }
+  // Guards and models throw 4xx Responses with a plain Dutch sentence: show that sentence.
+  if (isRouteErrorResponse(error) && error.status >= 400 && error.status < 500 && typeof error.data === "string") {
+    return (
+      <>
+        <h1>Dit lukte niet</h1>
+        <p>{error.data}</p>
+        <p>
+          Ga terug naar de <Link to="/">startpagina</Link>.
+        </p>
+      </>
+    );
+  }
   return (
     <>
       <h1>Er ging iets mis</h1>

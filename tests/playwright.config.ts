@@ -37,7 +37,7 @@ export default defineConfig({
     {
       // The app is built by `npm test` first; each run starts from an empty database file.
       command:
-        "rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm && node --import tsx app/demo/seed-cli.ts > /dev/null && npx remix-serve ./build/index.js",
+        "rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm && node --import tsx app/demo/seed-cli.ts > /dev/null && node app/server.mjs ./build/index.js",
       cwd: root,
       url: `http://127.0.0.1:${PORT}/healthz`,
       timeout: 60_000,

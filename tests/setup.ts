@@ -10,6 +10,8 @@ process.env.SEED_DEMO_DATA = "false";
 process.env.SESSION_SECRET = "test-session-secret-of-at-least-32-chars";
 process.env.PUBLIC_URL = "http://localhost:3000";
 delete process.env.RESEND_API_KEY;
+// Tests run like the public demo: e-mail is kept and shown in the demo mailbox.
+process.env.DEMO_MODE = "true";
 // Every test runs on the demo "today" (FAKE_NOW pins the clock module; a test moves it with setClock):
 // 2026 is reporting, 2027 is open for registration and orders. No test depends on the machine's date.
 process.env.FAKE_NOW = DEMO_TODAY;

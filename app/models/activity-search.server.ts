@@ -21,6 +21,7 @@ import {
   type SearchFilters,
   type Weekday,
 } from "./activity-search";
+import { foldIcsByOctets } from "~/utils/ics-lines.server";
 
 const MICRO = 1_000_000;
 const KM_PER_DEGREE = 111.195;
@@ -386,7 +387,7 @@ export function listPublicActivitiesInMunicipality(municipalityCode: string, edi
 export function activityCalendar(activity: PublicActivity, pageUrl: string): string {
   const { error, value } = createEvent(calendarEvent(activity, pageUrl));
   if (error || !value) throw error ?? new Error("Could not build the calendar file");
-  return value;
+  return foldIcsByOctets(value);
 }
 
 function calendarEvent(activity: PublicActivity, pageUrl: string): EventAttributes {
@@ -444,7 +445,7 @@ export function activitiesCalendar(activities: PublicActivity[], name: string, p
     { calName: name, productId: "komerbij/activiteiten", method: "PUBLISH" },
   );
   if (error || !value) throw error ?? new Error("Could not build the calendar feed");
-  return value;
+  return foldIcsByOctets(value);
 }
 
 /** Public activities by id, in the order given (only published or cancelled ones). */

@@ -3,13 +3,14 @@
 // e-mail it causes is queued in the same transaction.
 import { and, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { audit } from "~/utils/audit.server";
-import { db, schema, type DbOrTx } from "~/utils/db.server";
+import { db, immediate, schema, type DbOrTx } from "~/utils/db.server";
 import { geocodeAddress } from "~/utils/geocode.server";
 import { addDays, amsterdamToUtc, utcToAmsterdam } from "~/utils/time";
 import type { ActivityFormValues, TargetGroup } from "./activity";
 import { isRegistrationOpen, weekBounds } from "./edition";
 import type { Edition } from "./edition.server";
 import { absoluteUrl } from "~/utils/public-url.server";
+import { endKitOrderOfCancelledActivity } from "./kit-order-activity.server";
 import { LIVE_STATUS_LIST } from "./kit-order.server";
 import { enqueueEmail } from "./outbox.server";
 import { RuleError } from "./rule-error";
@@ -116,6 +117,15 @@ type Located = { lat: number | null; lon: number | null; municipalityCode: strin
 
 /** Finds the point and municipality of the venue. PDOK first; the municipality centre when it fails. */
 async function locate(values: ActivityFormValues): Promise<Located> {
+  if (
+    values.municipalityCode &&
+    !db
+      .select({ code: schema.municipalities.code })
+      .from(schema.municipalities)
+      .where(eq(schema.municipalities.code, values.municipalityCode))
+      .get()
+  )
+    throw new RuleError("Kies een gemeente uit de lijst.", { status: 400, field: "municipalityCode" });
   if (values.isOnline)
     return { lat: null, lon: null, municipalityCode: values.municipalityCode ?? null, locationApproximate: false };
   if (values.pinLat !== undefined && values.pinLon !== undefined && values.municipalityCode)
@@ -252,7 +262,7 @@ export async function updateActivity(owner: Actor, id: number, edition: Edition,
 }
 
 export function cancelActivity(owner: Actor, id: number, reason: string, now: Date) {
-  return db.transaction((tx) => {
+  return immediate((tx) => {
     const current = tx
       .select({ status: a.status, title: a.title })
       .from(a)
@@ -263,6 +273,13 @@ export function cancelActivity(owner: Actor, id: number, reason: string, now: Da
     tx.update(a).set({ status: "cancelled", cancelReason: reason, cancelledAt: now, updatedAt: now }).where(eq(a.id, id)).run();
     audit(tx, { actorId: owner.id, action: "activity.cancelled", entityType: "activity", entityId: id, details: { reason } });
     enqueueEmail(tx, { template: "activity-cancelled", to: owner.email, props: { title: current.title, reason } }, now);
+    endKitOrderOfCancelledActivity(tx, {
+      activityId: id,
+      actorId: owner.id,
+      organiserEmail: owner.email,
+      activityTitle: current.title,
+      now,
+    });
   });
 }
 

@@ -3,6 +3,8 @@
 import { z } from "zod";
 import { dutchPostcodeSchema } from "~/utils/postcode";
 import { formatShortDate } from "~/utils/time";
+import { isCalendarDate, plainInteger } from "~/utils/form-values";
+import { webLinkSchema } from "~/utils/web-link";
 
 export const ACTIVITY_TYPES = {
   ontmoeting: "Ontmoeting",
@@ -97,11 +99,12 @@ export function activityFormSchema(window: ActivityWindow, windowText: string) {
       date: z
         .string({ required_error: "Vul de datum in." })
         .regex(/^\d{4}-\d{2}-\d{2}$/, "Vul de datum in als dd-mm-jjjj.")
+        .refine(isCalendarDate, "Deze datum bestaat niet. Kies een dag uit de kalender.")
         .refine((d) => d >= window.activityWindowStart && d <= window.activityWindowEnd, `Kies een datum ${windowText}.`),
       startTime: time("de begintijd"),
       endTime: time("de eindtijd"),
       isOnline: checkbox,
-      onlineUrl: z.string().trim().url("Vul een volledige link in, die begint met https://").max(500).optional(),
+      onlineUrl: webLinkSchema(500).optional(),
       venueName: optionalText("de naam van de plek", 120),
       street: optionalText("de straat", 120),
       houseNumber: z
@@ -130,12 +133,14 @@ export function activityFormSchema(window: ActivityWindow, windowText: string) {
         .optional(),
       signUpRequired: checkbox,
       signUpInfo: optionalText("hoe mensen zich aanmelden", 500),
-      maxParticipants: z.coerce
-        .number({ invalid_type_error: "Vul een heel getal in." })
-        .int("Vul een heel getal in.")
-        .min(1, "Vul een getal van 1 of meer in.")
-        .max(10_000, "Vul een getal tot 10.000 in.")
-        .optional(),
+      maxParticipants: plainInteger(
+        z
+          .number({ invalid_type_error: "Vul een heel getal in, met alleen cijfers." })
+          .int("Vul een heel getal in.")
+          .min(1, "Vul een getal van 1 of meer in.")
+          .max(10_000, "Vul een getal tot 10.000 in.")
+          .optional(),
+      ),
       organisationName: text("de naam van je organisatie", 120),
       organisationKind: enumOf(ORGANISATION_KINDS, "Kies wat voor organisatie het is."),
       publicContactName: optionalText("de naam", 120),

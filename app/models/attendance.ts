@@ -1,5 +1,6 @@
 // Shared (browser and server) rules for reporting attendance after the Week.
 import { z } from "zod";
+import { plainInteger } from "~/utils/form-values";
 
 /**
  * Upper bounds that catch typing mistakes, not real events: even the biggest activities in the Week
@@ -11,11 +12,13 @@ export const MAX_REPORTED_VOLUNTEERS = 10_000;
 export const MAX_REMARK_LENGTH = 1000;
 
 const count = (required: string, max: number, tooMany: string) =>
-  z
-    .number({ required_error: required, invalid_type_error: "Vul een aantal in met alleen cijfers, zoals 25." })
-    .int("Vul een heel getal in, zoals 25.")
-    .min(0, "Vul een aantal in van 0 of meer.")
-    .max(max, tooMany);
+  plainInteger(
+    z
+      .number({ required_error: required, invalid_type_error: "Vul een aantal in met alleen cijfers, zoals 25." })
+      .int("Vul een heel getal in, zoals 25.")
+      .min(0, "Vul een aantal in van 0 of meer.")
+      .max(max, tooMany),
+  );
 
 export const AttendanceReportSchema = z
   .object({

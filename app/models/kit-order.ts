@@ -3,6 +3,7 @@ import { z } from "zod";
 import { ENDED_KIT_ORDER_STATUSES, KIT_ORDER_STATUS_VALUES, type KitOrderStatusValue } from "../../db/kit-order-statuses";
 import type { KitItem } from "../../db/schema";
 import { dutchPostcode } from "../utils/postcode";
+import { calendarDateSchema, isCalendarDate, plainInteger } from "../utils/form-values";
 import { formatDateTime } from "../utils/time";
 import { lastInclusiveMinute, windowState } from "./edition";
 
@@ -104,17 +105,19 @@ export const KitOrderInputSchema = z.object({
     .optional(),
   postcode: dutchPostcode,
   place: text("Vul de plaats in.", 80, "Deze plaatsnaam is te lang (hoogstens 80 tekens)."),
-  expectedParticipants: z
-    .number({
-      required_error: "Vul in hoeveel deelnemers je verwacht.",
-      invalid_type_error: "Vul een aantal in met alleen cijfers, zoals 40.",
-    })
-    .int("Vul een heel getal in, zoals 40.")
-    .min(1, "Vul een aantal in van 1 of meer.")
-    .max(
-      MAX_EXPECTED_PARTICIPANTS,
-      `Vul een aantal in tot en met ${MAX_EXPECTED_PARTICIPANTS.toLocaleString("nl-NL")}. Verwacht je echt meer? Zet het dan bij de opmerkingen.`,
-    ),
+  expectedParticipants: plainInteger(
+    z
+      .number({
+        required_error: "Vul in hoeveel deelnemers je verwacht.",
+        invalid_type_error: "Vul een aantal in met alleen cijfers, zoals 40.",
+      })
+      .int("Vul een heel getal in, zoals 40.")
+      .min(1, "Vul een aantal in van 1 of meer.")
+      .max(
+        MAX_EXPECTED_PARTICIPANTS,
+        `Vul een aantal in tot en met ${MAX_EXPECTED_PARTICIPANTS.toLocaleString("nl-NL")}. Verwacht je echt meer? Zet het dan bij de opmerkingen.`,
+      ),
+  ),
   remarks: optionalText(1000, "Je opmerking is te lang (hoogstens 1000 tekens)."),
 });
 export type KitOrderInput = z.infer<typeof KitOrderInputSchema>;
@@ -122,40 +125,42 @@ export type KitOrderInput = z.infer<typeof KitOrderInputSchema>;
 /** The edition's package settings as the programme team fills them in (Dutch date + time). */
 export const KitSettingsSchema = z
   .object({
-    opensDate: z
-      .string({ required_error: "Vul de datum in." })
-      .regex(/^\d{4}-\d{2}-\d{2}$/, "Vul een datum in, zoals 02-11-2026."),
+    opensDate: calendarDateSchema("Vul de datum in.", "Vul een datum in die bestaat, zoals 02-11-2026."),
     opensTime: z
       .string({ required_error: "Vul de tijd in." })
       .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Vul een tijd in, zoals 09:00."),
-    closesDate: z
-      .string({ required_error: "Vul de datum in." })
-      .regex(/^\d{4}-\d{2}-\d{2}$/, "Vul een datum in, zoals 31-08-2027."),
+    closesDate: calendarDateSchema("Vul de datum in.", "Vul een datum in die bestaat, zoals 31-08-2027."),
     closesTime: z
       .string({ required_error: "Vul de tijd in." })
       .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Vul een tijd in, zoals 23:59."),
-    kitStock: z
-      .number({ required_error: "Vul de voorraad in.", invalid_type_error: "Vul de voorraad in met alleen cijfers." })
-      .int("Vul een heel getal in.")
-      .min(0, "De voorraad kan niet negatief zijn.")
-      .max(1_000_000, "Dat is te veel. Vul hoogstens 1.000.000 in."),
-    kitLimitPerOrganisation: z
-      .number({ invalid_type_error: "Vul een aantal in met alleen cijfers, of laat het veld leeg." })
-      .int("Vul een heel getal in.")
-      .min(1, "Vul 1 of meer in, of laat het veld leeg voor geen grens.")
-      .max(10_000, "Vul hoogstens 10.000 in.")
-      .optional(),
+    kitStock: plainInteger(
+      z
+        .number({ required_error: "Vul de voorraad in.", invalid_type_error: "Vul de voorraad in met alleen cijfers." })
+        .int("Vul een heel getal in.")
+        .min(0, "De voorraad kan niet negatief zijn.")
+        .max(1_000_000, "Dat is te veel. Vul hoogstens 1.000.000 in."),
+    ),
+    kitLimitPerOrganisation: plainInteger(
+      z
+        .number({ invalid_type_error: "Vul een aantal in met alleen cijfers, of laat het veld leeg." })
+        .int("Vul een heel getal in.")
+        .min(1, "Vul 1 of meer in, of laat het veld leeg voor geen grens.")
+        .max(10_000, "Vul hoogstens 10.000 in.")
+        .optional(),
+    ),
     contents: z
       .array(
         z
           .object({
             item: z.string().trim().max(80, "Deze omschrijving is te lang (hoogstens 80 tekens).").optional(),
-            quantity: z
-              .number({ invalid_type_error: "Vul een aantal in met alleen cijfers." })
-              .int("Vul een heel getal in.")
-              .min(1, "Vul 1 of meer in.")
-              .max(10_000, "Vul hoogstens 10.000 in.")
-              .optional(),
+            quantity: plainInteger(
+              z
+                .number({ invalid_type_error: "Vul een aantal in met alleen cijfers." })
+                .int("Vul een heel getal in.")
+                .min(1, "Vul 1 of meer in.")
+                .max(10_000, "Vul hoogstens 10.000 in.")
+                .optional(),
+            ),
           })
           .optional(),
       )
@@ -219,6 +224,7 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const STATUS_KEYS = Object.keys(KIT_ORDER_STATUSES) as [KitOrderStatus, ...KitOrderStatus[]];
 
 // Unknown or malformed filter values are ignored rather than refused: a filter URL is not a form.
+// Dates are the exception: a date range that silently fell away would export every order.
 const FilterSchema = z.object({
   status: z.enum(STATUS_KEYS).optional().catch(undefined),
   provincie: z.string().max(60).optional().catch(undefined),
@@ -235,6 +241,14 @@ const FilterSchema = z.object({
 
 /** Dutch query parameters (status, provincie, gemeente, van, tot, zoek, pagina) → filters; the edition (`editie`) is resolved on the server. */
 export function parseKitOrderFilters(params: URLSearchParams) {
+  for (const key of ["van", "tot"]) {
+    const value = params.get(key)?.trim();
+    if (value && !isCalendarDate(value))
+      throw new Response(`De datum "${key}" bestaat niet. Kies een datum in de kalender, bijvoorbeeld 2027-08-31.`, {
+        status: 400,
+        headers: { "Content-Type": "text/plain; charset=utf-8" },
+      });
+  }
   const raw = FilterSchema.parse(Object.fromEntries([...params].filter(([, v]) => v.trim() !== "")));
   return {
     status: raw.status,

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
-import { and, desc, eq, gt, isNull, count } from "drizzle-orm";
+import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import { audit } from "~/utils/audit.server";
 import { db, schema, type DbOrTx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
@@ -7,42 +7,71 @@ import { enqueueEmail } from "./outbox.server";
 import { absoluteUrl } from "~/utils/public-url.server";
 
 export const CODE_MINUTES = 15;
-const MAX_CODES_PER_ADDRESS = 3;
-const MAX_CODES_PER_IP = 20;
-const MAX_FAILED_ATTEMPTS = 5;
-const RATE_WINDOW_MS = 15 * 60_000;
+// Why these limits keep guessing infeasible without letting anyone lock an owner out:
+// - A typed code is checked only against the one request made in this browser (the signed
+//   `aanvraag` on the code page), so wrong guesses by others never touch the owner's code.
+// - A code dies after MAX_FAILED_ATTEMPTS wrong tries; a new one can be requested.
+// - Codes per address per hour are capped, so an address gets at most
+//   MAX_CODES_PER_ADDRESS × MAX_FAILED_ATTEMPTS = 40 guesses an hour (1 in 25,000 of hitting).
+//   Codes asked for by someone else still arrive in the owner's mailbox, with a working link.
+// - Per client (the socket address, see client-ip.server.ts) code requests are capped too.
+export const MAX_FAILED_ATTEMPTS = 5;
+const MAX_CODES_PER_ADDRESS = 8;
+const ADDRESS_WINDOW_MS = 60 * 60_000;
+const MAX_CODES_PER_CLIENT = 20;
+const CLIENT_WINDOW_MS = 15 * 60_000;
 
 const hash = (value: string) => createHmac("sha256", env.SESSION_SECRET).update(value).digest("hex");
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
-export type CodeRequestResult = { ok: true } | { ok: false; reason: "address_limit" | "ip_limit" };
+/** The browser's handle on its own code request: the row id, signed so no one can point at another's. */
+const requestHandle = (id: number) => `${id}.${hash(`login-request:${id}`).slice(0, 32)}`;
+function readRequestHandle(handle: string): number | null {
+  const id = Number(handle.split(".")[0]);
+  if (!Number.isSafeInteger(id) || id <= 0) return null;
+  const expected = Buffer.from(requestHandle(id));
+  const given = Buffer.from(handle);
+  return given.length === expected.length && timingSafeEqual(given, expected) ? id : null;
+}
 
-/** Creates a one-time code and link for `email` and queues the e-mail, unless a rate limit is hit. */
-export function requestLoginCode(emailInput: string, ip: string | null, now: Date): CodeRequestResult {
+export type CodeRequestResult =
+  { ok: true; requestHandle: string } | { ok: false; reason: "address_limit" | "client_limit"; retryAfterMinutes: number };
+
+/** Creates a one-time code and link for `email` and queues the e-mail, unless a limit is reached. */
+export function requestLoginCode(emailInput: string, client: string, now: Date): CodeRequestResult {
   const email = normaliseEmail(emailInput);
-  const since = new Date(now.getTime() - RATE_WINDOW_MS);
-  const recent = (where: ReturnType<typeof eq>) =>
-    db
-      .select({ n: count() })
+  const waitFor = (where: ReturnType<typeof eq>, windowMs: number, max: number) => {
+    const recent = db
+      .select({ createdAt: schema.loginCodes.createdAt })
       .from(schema.loginCodes)
-      .where(and(where, gt(schema.loginCodes.createdAt, since)))
-      .get()!.n;
-  if (recent(eq(schema.loginCodes.email, email)) >= MAX_CODES_PER_ADDRESS) return { ok: false, reason: "address_limit" };
-  if (ip && recent(eq(schema.loginCodes.requestedFromIp, ip)) >= MAX_CODES_PER_IP) return { ok: false, reason: "ip_limit" };
+      .where(and(where, gt(schema.loginCodes.createdAt, new Date(now.getTime() - windowMs))))
+      .orderBy(desc(schema.loginCodes.createdAt))
+      .limit(max)
+      .all();
+    if (recent.length < max) return 0;
+    // The oldest of the last `max` requests leaves the window first.
+    return Math.max(1, Math.ceil((recent[max - 1].createdAt.getTime() + windowMs - now.getTime()) / 60_000));
+  };
+  const addressWait = waitFor(eq(schema.loginCodes.email, email), ADDRESS_WINDOW_MS, MAX_CODES_PER_ADDRESS);
+  if (addressWait) return { ok: false, reason: "address_limit", retryAfterMinutes: addressWait };
+  const clientWait = waitFor(eq(schema.loginCodes.requestedFromIp, client), CLIENT_WINDOW_MS, MAX_CODES_PER_CLIENT);
+  if (clientWait) return { ok: false, reason: "client_limit", retryAfterMinutes: clientWait };
 
   const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
   const token = randomBytes(32).toString("base64url");
-  db.transaction((tx) => {
-    tx.insert(schema.loginCodes)
+  const id = db.transaction((tx) => {
+    const row = tx
+      .insert(schema.loginCodes)
       .values({
         email,
         codeHash: hash(`${email}:${code}`),
         linkTokenHash: hash(token),
         expiresAt: new Date(now.getTime() + CODE_MINUTES * 60_000),
-        requestedFromIp: ip,
+        requestedFromIp: client,
         createdAt: now,
       })
-      .run();
+      .returning({ id: schema.loginCodes.id })
+      .get();
     enqueueEmail(
       tx,
       {
@@ -52,39 +81,42 @@ export function requestLoginCode(emailInput: string, ip: string | null, now: Dat
       },
       now,
     );
+    return row.id;
   });
-  return { ok: true };
+  return { ok: true, requestHandle: requestHandle(id) };
 }
 
 const liveCode = (now: Date) => and(isNull(schema.loginCodes.usedAt), gt(schema.loginCodes.expiresAt, now));
 
-/** Checks a typed code; on success marks it used and returns the (possibly new) user's id. */
-export function verifyLoginCode(emailInput: string, code: string, now: Date): number | null {
+export type CodeCheckResult =
+  { ok: true; userId: number } | { ok: false; reason: "wrong"; attemptsLeft: number } | { ok: false; reason: "spent" };
+
+/**
+ * Checks a typed code against the request made in this browser (`handle`). A wrong code counts
+ * against that request only; after MAX_FAILED_ATTEMPTS it no longer works. On success the code is
+ * used up and the (possibly new) user's id returned.
+ */
+export function verifyLoginCode(emailInput: string, code: string, handle: string, now: Date): CodeCheckResult {
   const email = normaliseEmail(emailInput);
-  return db.transaction((tx) => {
-    const candidates = tx
-      .select({
-        id: schema.loginCodes.id,
-        codeHash: schema.loginCodes.codeHash,
-        failedAttempts: schema.loginCodes.failedAttempts,
-      })
+  const id = readRequestHandle(handle);
+  if (!id) return { ok: false, reason: "spent" };
+  return db.transaction((tx): CodeCheckResult => {
+    const row = tx
+      .select({ codeHash: schema.loginCodes.codeHash, failedAttempts: schema.loginCodes.failedAttempts })
       .from(schema.loginCodes)
-      .where(and(eq(schema.loginCodes.email, email), liveCode(now)))
-      .orderBy(desc(schema.loginCodes.createdAt))
-      .all()
-      .filter((c) => c.failedAttempts < MAX_FAILED_ATTEMPTS);
+      .where(and(eq(schema.loginCodes.id, id), eq(schema.loginCodes.email, email), liveCode(now)))
+      .get();
+    if (!row || row.failedAttempts >= MAX_FAILED_ATTEMPTS) return { ok: false, reason: "spent" };
     const expected = Buffer.from(hash(`${email}:${code.replace(/\s/g, "")}`));
-    const match = candidates.find((c) => timingSafeEqual(Buffer.from(c.codeHash), expected));
-    if (!match) {
-      for (const c of candidates)
-        tx.update(schema.loginCodes)
-          .set({ failedAttempts: c.failedAttempts + 1 })
-          .where(eq(schema.loginCodes.id, c.id))
-          .run();
-      return null;
+    if (!timingSafeEqual(Buffer.from(row.codeHash), expected)) {
+      const failed = row.failedAttempts + 1;
+      tx.update(schema.loginCodes).set({ failedAttempts: failed }).where(eq(schema.loginCodes.id, id)).run();
+      return failed >= MAX_FAILED_ATTEMPTS
+        ? { ok: false, reason: "spent" }
+        : { ok: false, reason: "wrong", attemptsLeft: MAX_FAILED_ATTEMPTS - failed };
     }
-    tx.update(schema.loginCodes).set({ usedAt: now }).where(eq(schema.loginCodes.id, match.id)).run();
-    return userIdForLogin(tx, email, now);
+    tx.update(schema.loginCodes).set({ usedAt: now }).where(eq(schema.loginCodes.id, id)).run();
+    return { ok: true, userId: userIdForLogin(tx, email, now) };
   });
 }
 

@@ -20,6 +20,7 @@ import { renderEmail } from "../../emails";
 import { deliveryNow } from "~/utils/clock.server";
 import { db, immediate, schema } from "~/utils/db.server";
 import { getEmailTransport, type EmailTransport } from "~/utils/email.server";
+import { withoutSecrets } from "./outbox.server";
 
 export const MAX_ATTEMPTS = 8;
 const INTERVAL_MS = 1_500;
@@ -143,7 +144,17 @@ export async function deliverDueEmails(options: SenderOptions = {}): Promise<Bat
       }));
     const at = now();
     if (outcome.ok) {
-      finish(row.id, { status: "sent", sentAt: at, providerMessageId: outcome.providerMessageId, lastError: null });
+      // Delivered for real: the stored copy no longer needs its code or one-time link. (The demo
+      // mailbox *is* the recipient, so there the message stays whole.) A 'sent' row is never sent
+      // again, so the idempotent resend of point 4 always works on the unchanged copy.
+      const scrubbed = transport.kind === "demo" ? null : withoutSecrets({ ...row, ...content });
+      finish(row.id, {
+        status: "sent",
+        sentAt: at,
+        providerMessageId: outcome.providerMessageId,
+        lastError: null,
+        ...(scrubbed ?? {}),
+      });
       result.sent++;
     } else if (outcome.transient && row.attempts < maxAttempts) {
       finish(row.id, {

@@ -63,6 +63,53 @@ const TEMPLATE_LABELS: Record<string, string> = {
   "attendance-reminder": "Herinnering opkomst",
 };
 
+// Props that open someone's account or report: login codes and one-time links. They never show on a
+// team page, and once a message has really been delivered they are removed from the stored copy.
+const SECRET_PROPS: Record<string, string[]> = {
+  "login-code": ["code", "link"],
+  "attendance-request": ["reportUrl"],
+  "attendance-reminder": ["reportUrl"],
+};
+export const REDACTED = "[verborgen]";
+
+const escapeHtml = (value: string) =>
+  value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
+
+/** The secret values in a message's props (empty for ordinary messages). */
+export function secretsOf(template: string, props: unknown): string[] {
+  const record = (props ?? {}) as Record<string, unknown>;
+  return (SECRET_PROPS[template] ?? [])
+    .map((key) => record[key])
+    .filter((v): v is string => typeof v === "string" && v.length > 0);
+}
+
+/** `text` with every secret of the message replaced (also in its HTML-escaped form). */
+export function redactSecrets(text: string, secrets: string[]): string {
+  let result = text;
+  // Longest first: a code can be part of a link, and the whole link must go.
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length))
+    result = result.split(secret).join(REDACTED).split(escapeHtml(secret)).join(REDACTED);
+  return result;
+}
+
+/** The stored copy of a delivered message without its secrets (subject, bodies and props). */
+export function withoutSecrets(row: { template: string; props: unknown; subject: string; html: string; text: string }) {
+  const secrets = secretsOf(row.template, row.props);
+  if (!secrets.length) return null;
+  const props = Object.fromEntries(
+    Object.entries((row.props ?? {}) as Record<string, unknown>).map(([k, v]) => [
+      k,
+      SECRET_PROPS[row.template]?.includes(k) ? REDACTED : v,
+    ]),
+  );
+  return {
+    props,
+    subject: redactSecrets(row.subject, secrets),
+    html: redactSecrets(row.html, secrets),
+    text: redactSecrets(row.text, secrets),
+  };
+}
+
 /** A Dutch name for the kind of message, for lists where the subject is not rendered yet. */
 export const templateLabel = (template: string) => TEMPLATE_LABELS[template] ?? template;
 
@@ -80,6 +127,22 @@ const summaryColumns = {
 };
 
 export type OutboxSummary = { [K in keyof typeof summaryColumns]: (typeof schema.emailOutbox.$inferSelect)[K] };
+
+/** The programme team's view of the outbox: like listOutbox, with codes and one-time links hidden. */
+export function listOutboxForTeam(options: { status?: OutboxStatus; limit?: number } = {}): OutboxSummary[] {
+  const rows = db
+    .select({ ...summaryColumns, props: schema.emailOutbox.props })
+    .from(schema.emailOutbox)
+    .where(options.status ? eq(schema.emailOutbox.status, options.status) : undefined)
+    .orderBy(desc(schema.emailOutbox.id))
+    .limit(options.limit ?? 200)
+    .all();
+  return rows.map(({ props, ...row }) => ({
+    ...row,
+    subject: row.subject === null ? null : redactSecrets(row.subject, secretsOf(row.template, props)),
+    lastError: row.lastError === null ? null : redactSecrets(row.lastError, secretsOf(row.template, props)),
+  }));
+}
 
 /** Newest first, optionally only one status. */
 export function listOutbox(options: { status?: OutboxStatus; limit?: number } = {}): OutboxSummary[] {

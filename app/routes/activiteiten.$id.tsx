@@ -17,6 +17,7 @@ import { useRootData } from "~/root";
 import { now } from "~/utils/clock.server";
 import { formatDate, formatTime } from "~/utils/time";
 import { idParam } from "~/utils/route-params.server";
+import { isWebLink, USER_LINK_REL } from "~/utils/web-link";
 
 // Leaflet loads only when the map is drawn, so the page's own JavaScript stays small.
 const ActivityMap = lazy(() => import("~/components/activity-map.client"));
@@ -123,8 +124,8 @@ export default function ActivityPage() {
             {a.isOnline ? (
               <>
                 Online.{" "}
-                {a.onlineUrl && !a.cancelled && !isPast ? (
-                  <a href={a.onlineUrl} rel="noopener noreferrer">
+                {isWebLink(a.onlineUrl) && !a.cancelled && !isPast ? (
+                  <a href={a.onlineUrl} rel={USER_LINK_REL}>
                     Naar de online activiteit
                   </a>
                 ) : null}

@@ -6,10 +6,12 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field } from "~/components/ui/field";
 import { approveActivities, getPendingActivity, rejectActivity } from "~/models/activity.server";
+import { isRuleError } from "~/models/rule-error";
 import { now } from "~/utils/clock.server";
 import { requireProgrammeTeam } from "~/utils/session.server";
 import { formatDate, formatTime } from "~/utils/time";
 import { idParam } from "~/utils/route-params.server";
+import { readFormData } from "~/utils/form-data.server";
 
 const schema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("approve") }),
@@ -32,14 +34,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireProgrammeTeam(request);
-  const submission = parseWithZod(await request.formData(), { schema });
+  const submission = parseWithZod(await readFormData(request), { schema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const id = idParam(params.id);
   if (submission.value.intent === "approve") {
     approveActivities(user, [id], now());
     return redirect("/beheer/controle?goedgekeurd=1");
   }
-  rejectActivity(user, id, submission.value.reason, now());
+  try {
+    rejectActivity(user, id, submission.value.reason, now());
+  } catch (error) {
+    // Someone else decided first (or this is a double submit): say so, change nothing.
+    if (!isRuleError(error)) throw error;
+    // Thrown, not returned: the page's loader would otherwise send us back to the list.
+    throw new Response(`${error.message} Iemand anders heeft hem waarschijnlijk net beoordeeld.`, {
+      status: error.status,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
+  }
   return redirect("/beheer/controle?afgewezen=1");
 }
 

@@ -5,6 +5,8 @@ import { approveActivities, listPendingActivities } from "~/models/activity.serv
 import { now } from "~/utils/clock.server";
 import { requireProgrammeTeam } from "~/utils/session.server";
 import { formatDate, formatDateTime } from "~/utils/time";
+import { readFormData } from "~/utils/form-data.server";
+import { parseIdList } from "~/utils/form-values";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireProgrammeTeam(request);
@@ -19,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireProgrammeTeam(request);
-  const ids = (await request.formData()).getAll("ids").map(Number).filter(Number.isInteger);
+  const ids = parseIdList((await readFormData(request)).getAll("ids"));
   const approved = approveActivities(user, ids, now());
   return redirect(`/beheer/controle?goedgekeurd=${approved}`);
 }

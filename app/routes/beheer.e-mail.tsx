@@ -5,7 +5,7 @@ import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import {
   countOutboxByStatus,
-  listOutbox,
+  listOutboxForTeam,
   OUTBOX_STATUS_LABELS,
   retryFailedEmail,
   templateLabel,
@@ -14,9 +14,11 @@ import {
 import { now } from "~/utils/clock.server";
 import { requireProgrammeTeam } from "~/utils/session.server";
 import { formatDateTime } from "~/utils/time";
+import { readFormData } from "~/utils/form-data.server";
+import { plainId } from "~/utils/form-values";
 
 const STATUSES = ["failed", "pending", "sending", "sent"] as const satisfies readonly OutboxStatus[];
-const RetrySchema = z.object({ intent: z.literal("retry"), id: z.coerce.number().int().positive() });
+const RetrySchema = z.object({ intent: z.literal("retry"), id: plainId() });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireProgrammeTeam(request);
@@ -29,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     retried,
     counts: countOutboxByStatus(),
     labels: OUTBOX_STATUS_LABELS,
-    messages: listOutbox({ status, limit: 200 }).map((m) => ({
+    messages: listOutboxForTeam({ status, limit: 200 }).map((m) => ({
       id: m.id,
       to: m.toAddress,
       what: m.subject ?? templateLabel(m.template),
@@ -45,7 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireProgrammeTeam(request);
-  const submission = parseWithZod(await request.formData(), { schema: RetrySchema });
+  const submission = parseWithZod(await readFormData(request), { schema: RetrySchema });
   if (submission.status !== "success") return new Response("Ongeldig verzoek", { status: 400 });
   if (!retryFailedEmail(submission.value.id, user.id, now())) return redirect("/beheer/e-mail?status=failed");
   return redirect(`/beheer/e-mail?opnieuw=${submission.value.id}`);

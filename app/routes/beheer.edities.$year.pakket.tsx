@@ -8,6 +8,7 @@ import { actionFailure, attempt, formValues } from "~/utils/action.server";
 import { now } from "~/utils/clock.server";
 import { requireProgrammeTeam } from "~/utils/session.server";
 import { orNotFound } from "~/utils/route-params.server";
+import { readFormData } from "~/utils/form-data.server";
 
 function settingsFor(params: { year?: string }) {
   const edition = orNotFound(resolveEdition(params.year, () => null));
@@ -22,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireProgrammeTeam(request);
   const settings = settingsFor(params);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const values = formValues(formData);
   const submission = parseWithZod(formData, { schema: KitSettingsSchema });
   if (submission.status !== "success") return actionFailure(values, submission.error ?? {});

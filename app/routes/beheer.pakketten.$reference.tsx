@@ -8,12 +8,15 @@ import { now } from "~/utils/clock.server";
 import { requireProgrammeTeam } from "~/utils/session.server";
 import { formatDateTime, formatShortDate, utcToAmsterdam } from "~/utils/time";
 import { KitOrderDetails } from "~/components/kit-order-details";
+import { readFormData } from "~/utils/form-data.server";
+import { isCalendarDate } from "~/utils/form-values";
 
 const ACTION_LABELS: Record<string, string> = {
   "kit_order.placed": "Besteld",
   "kit_order.status_changed": "Status gewijzigd",
   "kit_order.cancelled": "Geannuleerd",
   "kit_order.rejected": "Afgewezen",
+  "kit_order.activity_cancelled": "Activiteit geannuleerd (pakket was al verstuurd)",
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -55,7 +58,9 @@ const TeamActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("processing") }),
   z.object({
     intent: z.literal("shipped"),
-    shippedOn: z.string({ required_error: "Vul de verzenddatum in." }).regex(/^\d{4}-\d{2}-\d{2}$/, "Vul de verzenddatum in."),
+    shippedOn: z
+      .string({ required_error: "Vul de verzenddatum in." })
+      .refine(isCalendarDate, "Vul een verzenddatum in die bestaat."),
   }),
   z.object({
     intent: z.enum(["cancelled", "rejected"]),
@@ -71,7 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireProgrammeTeam(request);
   const found = getKitOrderForTeam(params.reference ?? "");
   if (!found) throw new Response("Niet gevonden", { status: 404 });
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const values = formValues(formData);
   const parsed = TeamActionSchema.safeParse(Object.fromEntries(Object.entries(values).filter(([, v]) => v !== "")));
   if (!parsed.success) return actionFailure(values, zodFieldErrors(parsed.error));

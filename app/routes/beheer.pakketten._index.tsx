@@ -13,6 +13,8 @@ import { actionFailure, formValues, zodFieldErrors } from "~/utils/action.server
 import { now } from "~/utils/clock.server";
 import { requireProgrammeTeam } from "~/utils/session.server";
 import { formatShortDate, utcToAmsterdam } from "~/utils/time";
+import { readFormData } from "~/utils/form-data.server";
+import { isCalendarDate, plainId } from "~/utils/form-values";
 
 const PAGE_SIZE = 100;
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -52,18 +54,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const BulkSchema = z
   .object({
-    ids: z.array(z.coerce.number().int().positive()).min(1, "Kies eerst een of meer bestellingen."),
+    ids: z.array(plainId()).min(1, "Kies eerst een of meer bestellingen."),
     to: z.enum(["processing", "shipped"], { errorMap: () => ({ message: "Kies de nieuwe status." }) }),
     shippedOn: z.string().optional(),
   })
   .superRefine((v, ctx) => {
-    if (v.to === "shipped" && !(v.shippedOn && /^\d{4}-\d{2}-\d{2}$/.test(v.shippedOn)))
+    if (v.to === "shipped" && !(v.shippedOn && isCalendarDate(v.shippedOn)))
       ctx.addIssue({ code: "custom", path: ["shippedOn"], message: "Vul de verzenddatum in." });
   });
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireProgrammeTeam(request);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const values = formValues(formData);
   const parsed = BulkSchema.safeParse({
     ids: formData.getAll("ids").map(String),

@@ -17,6 +17,8 @@ import {
 import { now } from "~/utils/clock.server";
 import { requireProgrammeTeam } from "~/utils/session.server";
 import { formatDateTime } from "~/utils/time";
+import { readFormData } from "~/utils/form-data.server";
+import { plainId } from "~/utils/form-values";
 
 const schema = z.discriminatedUnion("intent", [
   z.object({
@@ -26,7 +28,7 @@ const schema = z.discriminatedUnion("intent", [
       .trim()
       .email("Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl."),
   }),
-  z.object({ intent: z.literal("revoke"), userId: z.coerce.number().int() }),
+  z.object({ intent: z.literal("revoke"), userId: plainId() }),
   z.object({
     intent: z.literal("coordinator"),
     email: z
@@ -36,7 +38,7 @@ const schema = z.discriminatedUnion("intent", [
     municipalityCode: z.string({ required_error: "Kies een gemeente." }).regex(/^GM\d{4}$/, "Kies een gemeente uit de lijst."),
     canReview: z.preprocess((v) => v === "on", z.boolean()),
   }),
-  z.object({ intent: z.literal("review"), userId: z.coerce.number().int(), canReview: z.enum(["aan", "uit"]) }),
+  z.object({ intent: z.literal("review"), userId: plainId(), canReview: z.enum(["aan", "uit"]) }),
 ]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -56,7 +58,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const me = await requireProgrammeTeam(request);
-  const submission = parseWithZod(await request.formData(), { schema });
+  const submission = parseWithZod(await readFormData(request), { schema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   if (submission.value.intent === "invite") {
     inviteTeamMember(me, submission.value.email, now());

@@ -11,6 +11,7 @@ import { now } from "~/utils/clock.server";
 import { checkHoneypot } from "~/utils/honeypot.server";
 import { clientIp, safeRedirect } from "~/utils/request.server";
 import { getSessionUser } from "~/utils/session.server";
+import { readFormData } from "~/utils/form-data.server";
 
 const schema = z.object({
   email: z
@@ -27,20 +28,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData();
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await readFormData(request);
   checkHoneypot(formData);
   const submission = parseWithZod(formData, { schema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const result = requestLoginCode(submission.value.email, clientIp(request), now());
+  const result = requestLoginCode(submission.value.email, clientIp(request, context), now());
   if (!result.ok) {
+    const wait = result.retryAfterMinutes === 1 ? "1 minuut" : `${result.retryAfterMinutes} minuten`;
     const message =
       result.reason === "address_limit"
-        ? "Je hebt net al een paar codes gevraagd. Kijk in je e-mail (ook bij ongewenste mail) of wacht een kwartier en probeer het dan opnieuw."
-        : "Er zijn vanaf deze verbinding te veel codes gevraagd. Wacht een kwartier en probeer het dan opnieuw.";
-    return data(submission.reply({ fieldErrors: { email: [message] } }), { status: 429 });
+        ? `We hebben het afgelopen uur al veel codes naar dit e-mailadres gestuurd. Kijk in je e-mail (ook bij ongewenste mail) en klik op de knop Inloggen in de nieuwste e-mail. Of probeer het over ${wait} opnieuw.`
+        : `Er zijn vanaf deze verbinding te veel codes gevraagd. Probeer het over ${wait} opnieuw.`;
+    return data(submission.reply({ fieldErrors: { email: [message] } }), {
+      status: 429,
+      headers: { "Retry-After": String(result.retryAfterMinutes * 60) },
+    });
   }
-  const params = new URLSearchParams({ email: submission.value.email, terug: safeRedirect(submission.value.terug, "") });
+  const params = new URLSearchParams({
+    email: submission.value.email,
+    terug: safeRedirect(submission.value.terug, ""),
+    aanvraag: result.requestHandle,
+  });
   return redirect(`/inloggen/code?${params}`);
 }
 

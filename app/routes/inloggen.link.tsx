@@ -5,6 +5,7 @@ import { verifyLoginLink } from "~/models/login.server";
 import { getUserById } from "~/models/user.server";
 import { now } from "~/utils/clock.server";
 import { createUserSession } from "~/utils/session.server";
+import { readFormData } from "~/utils/form-data.server";
 
 // Opening the link only shows a button: logging in changes state, so it happens on POST
 // (mail scanners that open links do not use up the code).
@@ -13,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const token = String((await request.formData()).get("token") ?? "");
+  const token = String((await readFormData(request)).get("token") ?? "");
   const userId = token ? verifyLoginLink(token, now()) : null;
   if (!userId) return data({ error: "Deze link is verlopen of al gebruikt. Vraag een nieuwe code aan." }, { status: 400 });
   const user = getUserById(userId)!;

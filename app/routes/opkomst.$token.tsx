@@ -6,6 +6,7 @@ import { AttendancePageBody, type AttendanceErrors, type AttendanceValues } from
 import { ATTENDANCE_FIELDS, ATTENDANCE_STATE_TEXT, AttendanceReportSchema } from "~/models/attendance";
 import { attendanceView, getAttendanceForToken, saveAttendanceReport } from "~/models/attendance.server";
 import { now } from "~/utils/clock.server";
+import { readFormData } from "~/utils/form-data.server";
 
 const LINK_TEXT = {
   invalid:
@@ -28,7 +29,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { values: {} as AttendanceValues, errors: {} as AttendanceErrors, message: LINK_TEXT[access.reason] },
       { status: access.reason === "expired" ? 410 : 404 },
     );
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const values: AttendanceValues = Object.fromEntries(ATTENDANCE_FIELDS.map((f) => [f, String(formData.get(f) ?? "")]));
   const submission = parseWithZod(formData, { schema: AttendanceReportSchema });
   if (submission.status !== "success")

@@ -9,6 +9,7 @@ import { cancelActivity, getOwnActivity } from "~/models/activity.server";
 import { now } from "~/utils/clock.server";
 import { requireUser } from "~/utils/session.server";
 import { idParam } from "~/utils/route-params.server";
+import { readFormData } from "~/utils/form-data.server";
 
 const schema = z.object({
   reason: z
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const submission = parseWithZod(await request.formData(), { schema });
+  const submission = parseWithZod(await readFormData(request), { schema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   cancelActivity(user, idParam(params.id), submission.value.reason, now());
   return redirect("/organisator/activiteiten?melding=geannuleerd");

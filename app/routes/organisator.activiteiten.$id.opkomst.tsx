@@ -7,6 +7,7 @@ import { attendanceView, getAttendanceForOwner, saveAttendanceReport } from "~/m
 import { now } from "~/utils/clock.server";
 import { requireUser } from "~/utils/session.server";
 import { idParam } from "~/utils/route-params.server";
+import { readFormData } from "~/utils/form-data.server";
 
 async function loadPage(request: Request, id: string | undefined) {
   const user = await requireUser(request);
@@ -23,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, activityId } = await loadPage(request, params.id);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const values: AttendanceValues = Object.fromEntries(ATTENDANCE_FIELDS.map((f) => [f, String(formData.get(f) ?? "")]));
   const submission = parseWithZod(formData, { schema: AttendanceReportSchema });
   if (submission.status !== "success")

@@ -18,6 +18,7 @@ import { formatDateTime } from "~/utils/time";
 import { idParam } from "~/utils/route-params.server";
 import { KitOrderDetails } from "~/components/kit-order-details";
 import { lastInclusiveMinute } from "~/models/edition";
+import { readFormData } from "~/utils/form-data.server";
 
 type Values = Record<(typeof FIELDS)[number], string>;
 type Errors = Record<string, string[] | null | undefined>;
@@ -60,7 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, activityId } = await loadPage(request, params.id);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = String(formData.get("intent") ?? "review");
   const submission = parseWithZod(formData, { schema: KitOrderInputSchema });
   const values = rawValues(formData);

@@ -6,6 +6,7 @@ import { now } from "~/utils/clock.server";
 import { requireUser } from "~/utils/session.server";
 import { formatDateTime, formatShortDate } from "~/utils/time";
 import { KitOrderDetails } from "~/components/kit-order-details";
+import { readFormData } from "~/utils/form-data.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -33,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const reference = params.reference ?? "";
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   if (formData.get("intent") !== "cancel") throw new Response("Onbekende actie", { status: 400 });
   const reason = String(formData.get("reason") ?? "")
     .trim()

@@ -5,6 +5,7 @@ import { isRuleError } from "~/models/rule-error";
 import { ruleReply } from "./action.server";
 import type { Edition } from "~/models/edition.server";
 import { checkHoneypot } from "./honeypot.server";
+import { readFormData } from "./form-data.server";
 
 /**
  * The common shape of the new/edit/copy actions: honeypot, validation for this edition, then the
@@ -16,7 +17,7 @@ export async function handleActivityForm(
   edition: Edition,
   command: (values: ActivityFormValues) => Promise<Response>,
 ) {
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   checkHoneypot(formData);
   const submission = parseWithZod(formData, { schema: activityFormSchema(edition, activityWindowText(edition)) });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });

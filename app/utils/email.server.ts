@@ -1,7 +1,7 @@
 // The one door to the e-mail provider: Resend when RESEND_API_KEY is set, otherwise the on-site
 // demo mailbox (the message is already stored in the outbox, which /demo/mailbox shows).
 import { Resend } from "resend";
-import { env, isDemoMailbox } from "./env.server";
+import { env } from "./env.server";
 
 export type OutgoingEmail = {
   to: string;
@@ -76,7 +76,8 @@ export function createDemoMailboxTransport(): EmailTransport {
 let configured: EmailTransport | undefined;
 
 export function getEmailTransport(): EmailTransport {
-  configured ??= isDemoMailbox()
+  // Without a Resend key nothing leaves the server: messages stay in the outbox (shown publicly only in demo mode).
+  configured ??= !env.RESEND_API_KEY
     ? createDemoMailboxTransport()
     : createResendTransport({ apiKey: env.RESEND_API_KEY!, from: env.EMAIL_FROM });
   return configured;

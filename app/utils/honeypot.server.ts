@@ -4,8 +4,10 @@ import { env } from "./env.server";
 // A hidden field bots fill in; people never see it.
 export const honeypot = new Honeypot({ encryptionSeed: env.SESSION_SECRET, validFromFieldName: null });
 
-/** Guard for public forms: a filled honeypot gets a plain 400. */
+/** Guard for public forms: a filled or missing honeypot gets a plain 400 (our forms always send it, empty). */
 export function checkHoneypot(formData: FormData) {
+  if (!formData.has(honeypot.getInputProps().nameFieldName))
+    throw new Response("Dit formulier kon niet worden verwerkt.", { status: 400 });
   try {
     honeypot.check(formData);
   } catch (error) {

@@ -1,11 +1,11 @@
-/** A same-site path to return to after login; anything else falls back. */
-export function safeRedirect(target: FormDataEntryValue | string | null | undefined, fallback: string): string {
-  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\"))
-    return fallback;
-  return target;
-}
+import type { AppLoadContext } from "@remix-run/node";
+import { clientAddress } from "./client-ip.server";
+import { safeRedirect as sameOriginPath } from "./redirect.server";
 
-/** The client's address as seen by a proxy in front of us; null when served directly. */
-export function clientIp(request: Request): string | null {
-  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || null;
+/** A same-site path to return to after login; anything else falls back. */
+export const safeRedirect = sameOriginPath;
+
+/** The client's address as the server established it (see client-ip.server.ts). */
+export function clientIp(_request: Request, context?: AppLoadContext): string {
+  return clientAddress(context);
 }

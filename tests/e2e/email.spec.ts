@@ -103,6 +103,10 @@ test("on a fresh install the login code arrives in the demo mailbox within secon
   await loginPage.getByRole("link", { name: "E-mail" }).click();
   await expect(loginPage.getByRole("heading", { level: 1 })).toHaveText("E-mail");
   await expect(loginPage.getByRole("row", { name: /programmateam@example\.nl/ }).first()).toContainText("Verstuurd");
+  // Issue 12: the team never sees a login code.
+  await expect(loginPage.getByRole("row", { name: /programmateam@example\.nl/ }).first()).toContainText(
+    "Je inlogcode voor Kom erbij: [verborgen]",
+  );
   await expectAccessible(loginPage);
   expect(errors).toEqual([]);
 });

@@ -1,5 +1,5 @@
 // Exact stock under real concurrency: 50 organisers POST their confirmation at the same moment to the
-// running server (remix-serve on build/), with 10 packages left. Sessions are written straight into the
+// running server (app/server.mjs on build/), with 10 packages left. Sessions are written straight into the
 // e2e database and signed like the app signs them (login is not part of this test).
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";

@@ -15,17 +15,20 @@ export function get(url: string, cookie?: string, params: Record<string, string>
   return { request: new Request(`http://localhost${url}`, { headers: cookie ? { Cookie: cookie } : {} }), params, context: {} };
 }
 
+/** A form post as the browser sends it: with the (empty) honeypot field our forms always include. */
 export function post(
   url: string,
   fields: Record<string, string | string[]>,
   cookie?: string,
   params: Record<string, string> = {},
+  context: { clientIp?: string } = {},
 ) {
   const body = new URLSearchParams();
   for (const [k, v] of Object.entries(fields)) for (const value of [v].flat()) body.append(k, value);
+  if (!body.has("name__confirm")) body.append("name__confirm", "");
   const headers: Record<string, string> = { "Content-Type": "application/x-www-form-urlencoded" };
   if (cookie) headers.Cookie = cookie;
-  return { request: new Request(`http://localhost${url}`, { method: "POST", body, headers }), params, context: {} };
+  return { request: new Request(`http://localhost${url}`, { method: "POST", body, headers }), params, context };
 }
 
 /** The status and body of what a loader/action returned or threw (Response or single-fetch data()). */

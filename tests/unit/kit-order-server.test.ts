@@ -18,6 +18,7 @@ import { updateKitSettings } from "~/models/kit-settings.server";
 import { db, schema as t } from "~/utils/db.server";
 import { amsterdamToUtc } from "~/utils/time";
 import type { RaceJob } from "../helpers/kit-order-racer";
+import { cancelActivity } from "~/models/activity.server";
 
 // FAKE_NOW of the demo: 2027 ordering is open.
 const NOW = new Date("2026-11-23T10:00:00+01:00");
@@ -461,5 +462,42 @@ describe("CSV export for the mailing house", () => {
     );
     expect(lines[2]).toBe("");
     expect(Buffer.from(csv, "utf8").includes(Buffer.from("Súdwest-Fryslân", "utf8"))).toBe(true);
+  });
+});
+
+describe("cancelling the activity (issue 12)", () => {
+  it("cancels its open order in the same transaction: stock back, e-mail, audit; a shipped order stays shipped and is noted", () => {
+    const user = organiser("Annulerende");
+    const owner = { id: user.id, email: user.email };
+    const open = activity(user.id);
+    const placed = placeKitOrder({ userId: user.id, activityId: open.id, input, submissionKey: key(), now: NOW });
+    expect(placed.ok).toBe(true);
+    const live = () => countLiveOrders(db, edition2027().id);
+    const liveBefore = live();
+    cancelActivity(owner, open.id, "De zaal is niet beschikbaar.", NOW);
+    const order = db.select().from(t.kitOrders).where(eq(t.kitOrders.activityId, open.id)).get()!;
+    expect(order.status).toBe("cancelled");
+    expect(order.statusReason).toBe("De activiteit is geannuleerd.");
+    expect(live()).toBe(liveBefore - 1);
+    expect(outbox("kit-order-cancelled").filter((m) => m.toAddress === user.email)).toHaveLength(1);
+    const audited = db
+      .select()
+      .from(t.auditLog)
+      .where(and(eq(t.auditLog.entityType, "kit_order"), eq(t.auditLog.entityId, String(order.id))))
+      .all();
+    expect(audited.map((r) => r.action)).toContain("kit_order.cancelled");
+
+    const shippedActivity = activity(user.id);
+    placeKitOrder({ userId: user.id, activityId: shippedActivity.id, input, submissionKey: key(), now: NOW });
+    db.update(t.kitOrders).set({ status: "shipped" }).where(eq(t.kitOrders.activityId, shippedActivity.id)).run();
+    cancelActivity(owner, shippedActivity.id, "Te weinig aanmeldingen.", NOW);
+    const shipped = db.select().from(t.kitOrders).where(eq(t.kitOrders.activityId, shippedActivity.id)).get()!;
+    expect(shipped.status).toBe("shipped");
+    const noted = db
+      .select()
+      .from(t.auditLog)
+      .where(and(eq(t.auditLog.entityType, "kit_order"), eq(t.auditLog.entityId, String(shipped.id))))
+      .all();
+    expect(noted.map((r) => r.action)).toContain("kit_order.activity_cancelled");
   });
 });

@@ -225,4 +225,17 @@ describe("team filters from the URL", () => {
       page: 1,
     });
   });
+
+  it("refuses a date filter that is not a real day with a 400 in Dutch (a CSV must not silently include everything)", () => {
+    for (const query of ["tot=2027-13-45", "van=2027-02-30", "van=0000-00-00", "tot=gisteren"]) {
+      let thrown: unknown;
+      try {
+        parseKitOrderFilters(new URLSearchParams(query));
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown, query).toBeInstanceOf(Response);
+      expect((thrown as Response).status).toBe(400);
+    }
+  });
 });

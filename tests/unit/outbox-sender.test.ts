@@ -57,9 +57,13 @@ describe("outbox sender with Resend", () => {
     expect(row.attempts).toBe(1);
     expect(row.providerMessageId).toBe(fake.delivered[0].id);
     expect(row.sentAt).toEqual(T0);
-    expect(row.subject).toBe(request.body!.subject);
-    expect(row.html).toBe(request.body!.html);
-    expect(row.text).toBe(request.body!.text);
+    // Delivered: the stored copy keeps the message but no longer the code or the one-time link.
+    expect(row.subject).toBe("Je inlogcode voor Kom erbij: [verborgen]");
+    expect(row.html).not.toContain("123456");
+    expect(row.html).toContain("[verborgen]");
+    expect(row.text).not.toContain("123456");
+    expect(row.text).not.toContain("token=");
+    expect(JSON.stringify(row.props)).not.toContain("123456");
   });
 
   it("sends a login code before an older backlog of attendance requests", async () => {
@@ -181,9 +185,19 @@ describe("outbox sender with Resend", () => {
     enqueue("hu@example.nl", "666666");
     await deliverDueEmails({ transport: transport(), now: () => T0 });
     const [sent] = rows();
-    // As if the process died after Resend accepted the message but before the row was updated.
+    // As if the process died after Resend accepted the message but before the row was updated: the
+    // row is still 'sending' with the content exactly as rendered (codes are only removed on 'sent').
+    const first = fake.requests[0].body!;
     db.update(schema.emailOutbox)
-      .set({ status: "sending", sentAt: null, providerMessageId: null })
+      .set({
+        status: "sending",
+        sentAt: null,
+        providerMessageId: null,
+        subject: String(first.subject),
+        html: String(first.html),
+        text: String(first.text),
+        props: loginProps("666666"),
+      })
       .where(eq(schema.emailOutbox.id, sent.id))
       .run();
 
@@ -192,6 +206,7 @@ describe("outbox sender with Resend", () => {
     expect(fake.requests).toHaveLength(2);
     expect(fake.delivered).toHaveLength(1);
     expect(rows()[0]).toMatchObject({ status: "sent", providerMessageId: fake.delivered[0].id });
+    expect(rows()[0].subject).not.toContain("666666");
   });
 
   it("does not re-send blind after Resend's 24-hour idempotency window", async () => {
