@@ -218,7 +218,7 @@ describe("team filters from the URL", () => {
       q: "Utrecht",
       page: 1,
     });
-    expect(parseKitOrderFilters(new URLSearchParams("status=lost&gemeente=Utrecht&van=gisteren&pagina=-1"))).toMatchObject({
+    expect(parseKitOrderFilters(new URLSearchParams("status=lost&gemeente=Utrecht&pagina=-1"))).toMatchObject({
       status: undefined,
       municipality: undefined,
       from: undefined,
