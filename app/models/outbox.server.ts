@@ -128,8 +128,12 @@ const summaryColumns = {
 
 export type OutboxSummary = { [K in keyof typeof summaryColumns]: (typeof schema.emailOutbox.$inferSelect)[K] };
 
-/** The programme team's view of the outbox: like listOutbox, with codes and one-time links hidden. */
-export function listOutboxForTeam(options: { status?: OutboxStatus; limit?: number } = {}): OutboxSummary[] {
+/**
+ * The outbox, newest first, optionally one status: one list for the demo mailbox and the team's
+ * e-mail page. For the team (`forTeam`), login codes and one-time links are hidden from subjects
+ * and errors: nobody on the team may be able to log in as someone else.
+ */
+export function listOutbox(options: { status?: OutboxStatus; limit?: number; forTeam?: boolean } = {}): OutboxListItem[] {
   const rows = db
     .select({ ...summaryColumns, props: schema.emailOutbox.props })
     .from(schema.emailOutbox)
@@ -137,23 +141,21 @@ export function listOutboxForTeam(options: { status?: OutboxStatus; limit?: numb
     .orderBy(desc(schema.emailOutbox.id))
     .limit(options.limit ?? 200)
     .all();
-  return rows.map(({ props, ...row }) => ({
-    ...row,
-    subject: row.subject === null ? null : redactSecrets(row.subject, secretsOf(row.template, props)),
-    lastError: row.lastError === null ? null : redactSecrets(row.lastError, secretsOf(row.template, props)),
-  }));
+  return rows.map(({ props, ...row }) => {
+    const hide = (text: string | null) =>
+      text !== null && options.forTeam ? redactSecrets(text, secretsOf(row.template, props)) : text;
+    const subject = hide(row.subject);
+    return {
+      ...row,
+      subject,
+      lastError: hide(row.lastError),
+      title: subject ?? templateLabel(row.template),
+      statusLabel: OUTBOX_STATUS_LABELS[row.status],
+    };
+  });
 }
 
-/** Newest first, optionally only one status. */
-export function listOutbox(options: { status?: OutboxStatus; limit?: number } = {}): OutboxSummary[] {
-  return db
-    .select(summaryColumns)
-    .from(schema.emailOutbox)
-    .where(options.status ? eq(schema.emailOutbox.status, options.status) : undefined)
-    .orderBy(desc(schema.emailOutbox.id))
-    .limit(options.limit ?? 200)
-    .all();
-}
+export type OutboxListItem = OutboxSummary & { title: string; statusLabel: string };
 
 export function countOutboxByStatus(): Record<OutboxStatus, number> {
   const rows = db

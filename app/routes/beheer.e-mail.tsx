@@ -5,10 +5,9 @@ import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import {
   countOutboxByStatus,
-  listOutboxForTeam,
+  listOutbox,
   OUTBOX_STATUS_LABELS,
   retryFailedEmail,
-  templateLabel,
   type OutboxStatus,
 } from "~/models/outbox.server";
 import { now } from "~/utils/clock.server";
@@ -31,10 +30,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     retried,
     counts: countOutboxByStatus(),
     labels: OUTBOX_STATUS_LABELS,
-    messages: listOutboxForTeam({ status, limit: 200 }).map((m) => ({
+    messages: listOutbox({ status, limit: 200, forTeam: true }).map((m) => ({
       id: m.id,
       to: m.toAddress,
-      what: m.subject ?? templateLabel(m.template),
+      what: m.title,
       status: m.status,
       attempts: m.attempts,
       lastError: m.lastError,

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
-import { listEmailTemplates, listOutbox, OUTBOX_STATUS_LABELS, templateLabel } from "~/models/outbox.server";
+import { listEmailTemplates, listOutbox } from "~/models/outbox.server";
 import { isDemoMailbox } from "~/utils/env.server";
 import { formatDateTime } from "~/utils/time";
 
@@ -11,10 +11,10 @@ export async function loader(_: LoaderFunctionArgs) {
     messages: listOutbox({ limit: 100 }).map((m) => ({
       id: m.id,
       to: m.toAddress,
-      subject: m.subject ?? templateLabel(m.template),
+      subject: m.title,
       at: (m.sentAt ?? m.createdAt).toISOString(),
       status: m.status,
-      statusLabel: OUTBOX_STATUS_LABELS[m.status],
+      statusLabel: m.statusLabel,
     })),
     templates: listEmailTemplates(),
   };
