@@ -11,6 +11,7 @@ import { formatDate, formatDateRange, utcToAmsterdam } from "~/utils/time";
 import { listPublicActivitiesInMunicipality } from "./activity-search.server";
 import { absoluteUrl, fileSlug, printFacts, type PrintFacts } from "./activity-print.server";
 import { getEditionByYear, getPublicEdition, resolveEdition } from "./edition.server";
+import { municipalitySlug } from "./municipality";
 
 export type BookletEntry = PrintFacts & { number: number };
 export type BookletData = {
@@ -23,8 +24,8 @@ export type BookletData = {
 };
 
 /** Where residents find all activities of the municipality online (the booklet's cover QR). */
-export function municipalityPageUrl(municipality: { name: string }, year: number) {
-  return absoluteUrl(`/?${new URLSearchParams({ plaats: municipality.name, editie: String(year) })}`);
+export function municipalityPageUrl(municipality: { code: string; name: string }, year: number) {
+  return absoluteUrl(`/gemeente/${municipalitySlug(municipality)}?editie=${year}`);
 }
 
 /** The path of the booklet download, for links from the municipality page and the coordinator's workspace. */

@@ -19,7 +19,10 @@ import { useRootData } from "~/root";
 import { now } from "~/utils/clock.server";
 import { pageCacheControl } from "~/utils/http-cache.server";
 import { absoluteUrl } from "~/utils/public-url.server";
-import { formatDate } from "~/utils/time";
+import { formatDate, formatDateRange } from "~/utils/time";
+import { bookletPath } from "~/models/booklet.server";
+import { shareMetaTags } from "~/models/share";
+import { municipalitySharePreview } from "~/models/share-preview.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = findMunicipalityBySlug(params.slug ?? "");
@@ -43,6 +46,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       perDay: countPerDay(edition, activities),
       contact: getMunicipalityContact(municipality.code),
       earlier: activities.length === 0 ? latestEditionWithActivities(municipality.code) : null,
+      booklet: bookletPath(municipality.code, edition.year),
+      share: municipalitySharePreview(
+        { code: municipality.code, name: municipality.commonName },
+        edition.year,
+        activities.filter((a) => !a.cancelled).length,
+        formatDateRange(edition.weekStart, edition.weekEnd),
+        absoluteUrl(`/gemeente/${municipality.slug}?editie=${edition.year}`),
+      ),
       feeds: {
         ics: feed,
         webcal: absoluteUrl(feed).replace(/^https?:/, "webcal:"),
@@ -66,6 +77,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
           content: `${countInWords(data.activities.filter((a) => !a.cancelled).length)} in ${data.municipality.commonName} tijdens de Week tegen Eenzaamheid ${data.edition.year}.`,
         },
         { tagName: "link", rel: "alternate", type: "application/atom+xml", href: data.feeds.atom, title: "Nieuwe activiteiten" },
+        ...shareMetaTags(data.share),
       ]
     : [{ title: "Gemeente niet gevonden – Kom erbij" }];
 
@@ -207,6 +219,11 @@ export default function MunicipalityPage() {
           </li>
           <li>
             <a href={d.feeds.atom}>Nieuwe activiteiten als nieuwsfeed (Atom)</a>
+          </li>
+          <li>
+            <a href={d.booklet} download>
+              Het boekje met alle activiteiten in {m.commonName} (PDF, om te printen)
+            </a>
           </li>
           <li>
             <Link to={`/agenda-op-je-website?gemeente=${m.slug}`}>Zet deze agenda op je eigen website</Link>

@@ -16,6 +16,7 @@ import { publicEditionFromQuery } from "~/models/public-feeds.server";
 import { now } from "~/utils/clock.server";
 import { requireUser } from "~/utils/session.server";
 import { formatDateTime } from "~/utils/time";
+import { bookletPath } from "~/models/booklet.server";
 
 const optional = (schema: z.ZodString) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
 const contactSchema = z.discriminatedUnion("intent", [
@@ -41,6 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       access,
       year: edition.year,
       years: listEditions().map((e) => e.year),
+      booklet: bookletPath(code, edition.year),
       figures: localFigures(code, edition, at),
       activities: listWorkspaceActivities(code, edition.id).map((a) => ({ ...a, startsAt: a.startsAt.toISOString() })),
       contact: getMunicipalityContact(code),
@@ -147,7 +149,10 @@ export default function Workspace() {
       <h2>Activiteiten in {d.year}</h2>
       <p>
         <Link to={`/gemeente/${m.slug}/beheer/nieuw`}>Activiteit aanmelden namens een organisator</Link> ·{" "}
-        <a href={`/gemeente/${m.slug}/beheer/export.csv?editie=${d.year}`}>Download als CSV (met contactgegevens)</a>
+        <a href={`/gemeente/${m.slug}/beheer/export.csv?editie=${d.year}`}>Download als CSV (met contactgegevens)</a> ·{" "}
+        <a href={d.booklet} download>
+          Boekje {d.year} (PDF)
+        </a>
       </p>
       {d.activities.length === 0 ? (
         <p>Er zijn nog geen activiteiten aangemeld.</p>
