@@ -25,17 +25,12 @@ export function SiteHeader({ user }: { user: ChromeUser }) {
                 Organiseer iets
               </NavLink>
             </li>
-            {user?.role === "organiser" ? (
-              <li>
-                <NavLink to="/organisator/activiteiten">Mijn activiteiten</NavLink>
-              </li>
-            ) : null}
             {user?.role === "programme_team" ? (
               <li>
                 <NavLink to="/beheer">Beheer</NavLink>
               </li>
             ) : null}
-            {user ? (
+            {user && user.role !== "programme_team" ? (
               <>
                 <li>
                   <NavLink to="/organisator/activiteiten">Mijn activiteiten</NavLink>

@@ -50,7 +50,7 @@ function gazetteer() {
     population: Infinity,
   }));
   const places = PLACES_NL.filter(([, code]) => byCode.has(code)).map(([name, code, lat, lon, population, otherNames]) => {
-    const municipality = byCode.get(code)!.name;
+    const municipality = commonName(byCode.get(code)!);
     return {
       name,
       keys: [name, ...(otherNames ? otherNames.split("|") : [])].map(normalisePlace),

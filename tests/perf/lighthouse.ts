@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { startPdokServer } from "../fakes/pdok-server";
+import { DEMO_TODAY } from "../helpers/demo-today";
 
 const bin = process.env.LIGHTHOUSE_BIN ?? "lighthouse";
 const dir = mkdtempSync(join(tmpdir(), "komerbij-lighthouse-"));
@@ -25,16 +26,23 @@ const port = await new Promise<number>((resolve) => {
     probe.close(() => resolve(port));
   });
 });
-const server = spawn("npx", ["remix-serve", "./build/index.js"], {
-  env: {
-    ...process.env,
-    PORT: String(port),
-    NODE_ENV: "production",
-    DATABASE_PATH: dbPath,
-    DEMO_MODE: "true",
-    FAKE_NOW: "2026-11-23T10:00:00+01:00",
-    PDOK_LOCATIESERVER_URL: pdok.url,
-  },
+const serverEnv: NodeJS.ProcessEnv = {
+  ...process.env,
+  PORT: String(port),
+  NODE_ENV: "production",
+  DATABASE_PATH: dbPath,
+  DEMO_MODE: "true",
+  FAKE_NOW: DEMO_TODAY,
+  PDOK_LOCATIESERVER_URL: pdok.url,
+};
+// The demo data first, as `npm start` does; then the production server.
+await new Promise<void>((resolve, reject) =>
+  spawn(process.execPath, ["--import", "tsx", "app/demo/seed-cli.ts"], { env: serverEnv, stdio: "ignore" }).on("exit", (code) =>
+    code === 0 ? resolve() : reject(new Error("demo data not loaded")),
+  ),
+);
+const server = spawn(process.execPath, ["app/server.mjs", "./build/index.js"], {
+  env: serverEnv,
   stdio: ["ignore", "pipe", "inherit"],
 });
 const base = await new Promise<string>((resolve, reject) => {

@@ -17,9 +17,11 @@ describe("the offline gazetteer", () => {
   it("knows villages and districts with their municipality, and names people use", () => {
     expect(findPlaceOffline("Bolsward")).toMatchObject({ municipalityCode: "GM1900", approximate: false });
     expect(findPlaceOffline("den bosch")).toMatchObject({ municipalityCode: "GM0796" });
-    expect(findPlaceOffline("Den Haag")).toMatchObject({
+    // The municipality is named the way residents do (issue 14): no "(gemeente 's-Gravenhage)".
+    expect(findPlaceOffline("Den Haag")).toMatchObject({ municipalityCode: "GM0518", label: "Den Haag" });
+    expect(findPlaceOffline("Scheveningen")).toMatchObject({
       municipalityCode: "GM0518",
-      label: "Den Haag (gemeente 's-Gravenhage)",
+      label: "Scheveningen (gemeente Den Haag)",
     });
     expect(findPlaceOffline("Súdwest-Fryslân")).toMatchObject({ label: "gemeente Súdwest-Fryslân", approximate: true });
     expect(findPlaceOffline("Nergenshuizen")).toBeNull();
