@@ -55,7 +55,16 @@ const base = await new Promise<string>((resolve, reject) => {
 process.env.PUBLIC_URL = base;
 
 try {
-  await fetch(`${base}/healthz`);
+  // The start log names the base URL before the socket listens: wait until it answers.
+  for (let tries = 0; ; tries++) {
+    const ok = await fetch(`${base}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) break;
+    if (tries > 100) throw new Error("server did not answer /healthz");
+    await new Promise((r) => setTimeout(r, 200));
+  }
   const db = new Database(dbPath, { readonly: true });
   const activity = db
     .prepare(
