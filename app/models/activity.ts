@@ -199,3 +199,16 @@ export function nextStep(input: {
 /** "tussen 30 september 2027 en 6 oktober 2027" */
 export const activityWindowText = (w: ActivityWindow) =>
   `tussen ${formatShortDate(w.activityWindowStart)} en ${formatShortDate(w.activityWindowEnd)}`;
+
+/** A review decision on a pending activity (programme team, or a coordinator allowed to review). */
+export const ReviewDecisionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("approve") }),
+  z.object({
+    intent: z.literal("reject"),
+    reason: z
+      .string({ required_error: "Schrijf de reden op. De organisator krijgt die te zien." })
+      .trim()
+      .min(5, "Schrijf de reden op. De organisator krijgt die te zien.")
+      .max(1000, "Gebruik hoogstens 1000 tekens."),
+  }),
+]);

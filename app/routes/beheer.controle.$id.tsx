@@ -1,10 +1,7 @@
-import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
-import { Field } from "~/components/ui/field";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { approveActivities, getPendingActivity, rejectActivity } from "~/models/activity.server";
 import { isRuleError } from "~/models/rule-error";
 import { now } from "~/utils/clock.server";
@@ -12,18 +9,10 @@ import { requireProgrammeTeam } from "~/utils/session.server";
 import { formatDate, formatTime } from "~/utils/time";
 import { idParam } from "~/utils/route-params.server";
 import { readFormData } from "~/utils/form-data.server";
+import { ReviewDecisionForms } from "~/components/review-decision";
+import { ReviewDecisionSchema } from "~/models/activity";
 
-const schema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("approve") }),
-  z.object({
-    intent: z.literal("reject"),
-    reason: z
-      .string({ required_error: "Schrijf de reden op. De organisator krijgt die te zien." })
-      .trim()
-      .min(5, "Schrijf de reden op. De organisator krijgt die te zien.")
-      .max(1000, "Gebruik hoogstens 1000 tekens."),
-  }),
-]);
+const schema = ReviewDecisionSchema;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireProgrammeTeam(request);
@@ -60,12 +49,6 @@ export const meta: MetaFunction = () => [{ title: "Activiteit controleren – Pr
 export default function ReviewActivity() {
   const a = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
-    lastResult,
-    constraint: getZodConstraint(schema),
-    shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  });
   return (
     <>
       <p>
@@ -84,24 +67,7 @@ export default function ReviewActivity() {
       </dl>
       <h2>Beschrijving</h2>
       <p className="pre-line">{a.description}</p>
-      <Form method="post">
-        <input type="hidden" name="intent" value="approve" />
-        <button type="submit">Goedkeuren en publiceren</button>
-      </Form>
-      <h2>Afwijzen</h2>
-      <Form method="post" {...getFormProps(form)}>
-        <input type="hidden" name="intent" value="reject" />
-        <Field
-          meta={fields.reason}
-          label="Reden"
-          hint="Schrijf vriendelijk en duidelijk wat er anders moet. De organisator krijgt deze tekst per e-mail."
-        >
-          {(p) => <textarea {...getTextareaProps(fields.reason)} {...p} rows={4} />}
-        </Field>
-        <button type="submit" className="secondary">
-          Afwijzen
-        </button>
-      </Form>
+      <ReviewDecisionForms lastResult={lastResult} heading="h2" />
     </>
   );
 }

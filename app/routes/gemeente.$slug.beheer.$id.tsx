@@ -1,10 +1,7 @@
-import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
-import { Field } from "~/components/ui/field";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ACTIVITY_STATUSES } from "~/models/activity";
 import { approveActivities, rejectActivity } from "~/models/activity.server";
 import { isRuleError } from "~/models/rule-error";
@@ -13,18 +10,10 @@ import { activityHistory, getWorkspaceActivity, workspaceAccess } from "~/models
 import { now } from "~/utils/clock.server";
 import { requireUser } from "~/utils/session.server";
 import { formatDate, formatDateTime, formatTime } from "~/utils/time";
+import { ReviewDecisionForms } from "~/components/review-decision";
+import { ReviewDecisionSchema } from "~/models/activity";
 
-const schema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("approve") }),
-  z.object({
-    intent: z.literal("reject"),
-    reason: z
-      .string({ required_error: "Schrijf de reden op. De organisator krijgt die te zien." })
-      .trim()
-      .min(5, "Schrijf de reden op. De organisator krijgt die te zien.")
-      .max(1000, "Gebruik hoogstens 1000 tekens."),
-  }),
-]);
+const schema = ReviewDecisionSchema;
 
 const ACTION_LABELS: Record<string, string> = {
   "activity.created": "Aangemeld",
@@ -83,12 +72,6 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export default function WorkspaceActivity() {
   const { access, activity: a, history } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
-    lastResult,
-    constraint: getZodConstraint(schema),
-    shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  });
   const m = access.municipality;
   return (
     <>
@@ -147,24 +130,7 @@ export default function WorkspaceActivity() {
       {a.status === "pending" && access.canReview ? (
         <>
           <h2>Controleren</h2>
-          <Form method="post">
-            <input type="hidden" name="intent" value="approve" />
-            <button type="submit">Goedkeuren en publiceren</button>
-          </Form>
-          <h3>Afwijzen</h3>
-          <Form method="post" {...getFormProps(form)}>
-            <input type="hidden" name="intent" value="reject" />
-            <Field
-              meta={fields.reason}
-              label="Reden"
-              hint="Schrijf vriendelijk en duidelijk wat er anders moet. De organisator krijgt deze tekst per e-mail."
-            >
-              {(p) => <textarea {...getTextareaProps(fields.reason)} {...p} rows={4} />}
-            </Field>
-            <button type="submit" className="secondary">
-              Afwijzen
-            </button>
-          </Form>
+          <ReviewDecisionForms lastResult={lastResult} heading="h3" />
         </>
       ) : a.status === "pending" ? (
         <p>Deze activiteit wacht op controle door het programmateam.</p>
