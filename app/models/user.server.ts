@@ -1,4 +1,4 @@
-import { eq, ne } from "drizzle-orm";
+import { eq, ne, sql } from "drizzle-orm";
 import { audit } from "~/utils/audit.server";
 import { db, schema } from "~/utils/db.server";
 import { enqueueEmail } from "./outbox.server";
@@ -138,10 +138,21 @@ export function setCoordinatorReview(actor: SessionUser, userId: number, canRevi
 }
 
 /** The organiser account of `email` (created when new), for registering an activity on their behalf. */
-export function findOrCreateOrganiser(emailInput: string, name: string | null): { id: number; email: string } {
+export function findOrCreateOrganiser(emailInput: string, name: string | null): { id: number; email: string; created: boolean } {
   const email = emailInput.trim().toLowerCase();
   const existing = db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, email)).get();
-  if (existing) return { id: existing.id, email };
+  if (existing) return { id: existing.id, email, created: false };
   const { id } = db.insert(schema.users).values({ email, name, role: "organiser" }).returning({ id: schema.users.id }).get();
-  return { id, email };
+  return { id, email, created: true };
+}
+
+/** Undoes `findOrCreateOrganiser` when the registration it was for did not go through: no empty accounts are left. */
+export function removeUnusedOrganiser(userId: number) {
+  db.delete(schema.users)
+    .where(
+      sql`${schema.users.id} = ${userId} and ${schema.users.role} = 'organiser'
+        and not exists (select 1 from activities a where a.owner_id = ${userId})
+        and not exists (select 1 from sessions s where s.user_id = ${userId})`,
+    )
+    .run();
 }

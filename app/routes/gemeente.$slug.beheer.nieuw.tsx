@@ -5,7 +5,7 @@ import { ActivityForm } from "~/components/activity-form";
 import { listMunicipalityOptions, registerActivity } from "~/models/activity.server";
 import { getRegistrationEdition, registrationClosedText } from "~/models/edition.server";
 import { workspaceAccess } from "~/models/municipality.server";
-import { findOrCreateOrganiser } from "~/models/user.server";
+import { findOrCreateOrganiser, removeUnusedOrganiser } from "~/models/user.server";
 import { editionWindow, handleActivityForm } from "~/utils/activity-form.server";
 import { now } from "~/utils/clock.server";
 import { requireUser } from "~/utils/session.server";
@@ -38,10 +38,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return handleActivityForm(request, edition, async (values) => {
     // The organiser owns the activity through the contact e-mail address: it shows up in their "Mijn activiteiten".
     const owner = findOrCreateOrganiser(values.privateContactEmail, values.privateContactName);
-    await registerActivity(owner, edition, { ...values, municipalityCode: municipality.code }, at, undefined, {
-      id: user.id,
-      municipalityCode: municipality.code,
-    });
+    try {
+      await registerActivity(owner, edition, { ...values, municipalityCode: municipality.code }, at, undefined, {
+        id: user.id,
+        municipalityCode: municipality.code,
+      });
+    } catch (error) {
+      // Nothing half-saved: an account made only for this registration goes when the registration does not.
+      if (owner.created) removeUnusedOrganiser(owner.id);
+      throw error;
+    }
     return redirect(`/gemeente/${municipality.slug}/beheer?melding=aangemeld`);
   });
 }
