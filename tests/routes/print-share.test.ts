@@ -17,6 +17,7 @@ import { DEMO_ORGANISER_EMAIL, seedDemoData } from "~/demo/demo-data.server";
 import { now } from "~/utils/clock.server";
 import { qrCodesIn } from "../helpers/pdf-qr";
 import { get, outcome, sessionCookie } from "../helpers/requests";
+import { municipalitySlug } from "~/models/municipality";
 
 const BASE = "http://localhost:3000"; // PUBLIC_URL in tests/setup.ts
 const PT_PER_MM = 72 / 25.4;
@@ -166,14 +167,12 @@ describe("the municipal booklet", () => {
     const day = /(Maandag|Dinsdag|Woensdag|Donderdag|Vrijdag|Zaterdag|Zondag) \d+ (september|oktober) \d{4}/g;
     expect((text.match(day) ?? []).length).toBeGreaterThan(1);
 
-    // One code on the cover to the municipality's activities online, and one per activity.
+    // One code on the cover to the municipality's page, and one per activity.
     const name = (sql.prepare("SELECT name FROM municipalities WHERE code = ?").get(biggest.code) as { name: string }).name;
+    const slug = municipalitySlug({ code: biggest.code, name });
     const codes = qrCodesIn(bytes);
     expect(new Set(codes)).toEqual(
-      new Set([
-        `${BASE}/?${new URLSearchParams({ plaats: name, editie: String(biggest.year) })}`,
-        ...titles.map((t) => `${BASE}/activiteiten/${t.id}`),
-      ]),
+      new Set([`${BASE}/gemeente/${slug}?editie=${biggest.year}`, ...titles.map((t) => `${BASE}/activiteiten/${t.id}`)]),
     );
     expect(pdf.numPages).toBe(pages);
   });
