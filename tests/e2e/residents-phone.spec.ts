@@ -162,7 +162,7 @@ test.describe("with the PDOK stand-in down", () => {
     await pdok("down");
     for (const [query, heading] of [
       ["Bolsward", /Activiteiten bij Bolsward \(gemeente Súdwest-Fryslân\)/],
-      ["Scheveningen", /Activiteiten bij Scheveningen \(gemeente 's-Gravenhage\)/],
+      ["Scheveningen", /Activiteiten bij Scheveningen \(gemeente Den Haag\)/],
       ["Den Haag", /Activiteiten bij Den Haag/],
       ["3511", /Activiteiten bij postcodegebied 3511/],
     ] as const) {
