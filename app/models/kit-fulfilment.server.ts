@@ -92,21 +92,24 @@ function filterConditions(f: KitOrderFilters): SQL[] {
   return conditions;
 }
 
-function filteredOrders(f: KitOrderFilters) {
+/** Orders as the team sees them: the order, its activity and edition, who ordered, where. */
+function teamOrders() {
   return db
     .select({
       ...orderColumns,
       municipalityName: t.municipalities.name,
       province: t.municipalities.province,
       organiserEmail: t.users.email,
+      organiserName: t.users.name,
     })
     .from(t.kitOrders)
     .innerJoin(t.activities, eq(t.activities.id, t.kitOrders.activityId))
     .innerJoin(t.editions, eq(t.editions.id, t.kitOrders.editionId))
     .innerJoin(t.users, eq(t.users.id, t.kitOrders.orderedById))
-    .leftJoin(t.municipalities, eq(t.municipalities.code, t.activities.municipalityCode))
-    .where(and(...filterConditions(f)));
+    .leftJoin(t.municipalities, eq(t.municipalities.code, t.activities.municipalityCode));
 }
+
+const filteredOrders = (f: KitOrderFilters) => teamOrders().where(and(...filterConditions(f)));
 
 export function listKitOrders(f: KitOrderFilters, page: { limit: number; offset: number }) {
   const total = db
@@ -287,22 +290,7 @@ export function endKitOrderByTeam(args: {
 
 /** One order with its history, for the team. */
 export function getKitOrderForTeam(reference: string) {
-  const order =
-    db
-      .select({
-        ...orderColumns,
-        organiserEmail: t.users.email,
-        organiserName: t.users.name,
-        municipalityName: t.municipalities.name,
-        province: t.municipalities.province,
-      })
-      .from(t.kitOrders)
-      .innerJoin(t.activities, eq(t.activities.id, t.kitOrders.activityId))
-      .innerJoin(t.editions, eq(t.editions.id, t.kitOrders.editionId))
-      .innerJoin(t.users, eq(t.users.id, t.kitOrders.orderedById))
-      .leftJoin(t.municipalities, eq(t.municipalities.code, t.activities.municipalityCode))
-      .where(eq(t.kitOrders.reference, reference))
-      .get() ?? null;
+  const order = teamOrders().where(eq(t.kitOrders.reference, reference)).get() ?? null;
   if (!order) return null;
   const history = db
     .select({
