@@ -2,7 +2,7 @@
 // against a private production server. None may answer 5xx, none may write anything (row counts and
 // PRAGMA integrity_check before and after), and /healthz keeps answering within 100 ms throughout.
 import { expect, test } from "@playwright/test";
-import { login, readDb, snapshot, startOwnServer, type OwnServer } from "./own-server";
+import { demoOrganiserActivity, login, readDb, snapshot, startOwnServer, type OwnServer } from "./own-server";
 
 let server: OwnServer;
 
@@ -57,22 +57,8 @@ test("300+ malformed requests: no 5xx, nothing written, /healthz within 100 ms t
   const organiser = await login(server.url, "organisator@example.nl", server.dbPath);
   const team = await login(server.url, "programmateam@example.nl", server.dbPath);
   const ids = readDb(server.dbPath, (db) => ({
-    a2027: (
-      db
-        .prepare(
-          `SELECT a.id FROM activities a JOIN users u ON u.id = a.owner_id JOIN editions e ON e.id = a.edition_id
-           WHERE u.email = 'organisator@example.nl' AND e.year = 2027 AND a.status = 'published' ORDER BY a.id LIMIT 1`,
-        )
-        .get() as { id: number }
-    ).id,
-    a2026: (
-      db
-        .prepare(
-          `SELECT a.id FROM activities a JOIN users u ON u.id = a.owner_id JOIN editions e ON e.id = a.edition_id
-           WHERE u.email = 'organisator@example.nl' AND e.year = 2026 AND a.status = 'published' ORDER BY a.id LIMIT 1`,
-        )
-        .get() as { id: number }
-    ).id,
+    a2027: demoOrganiserActivity(db, 2027, ["published"]),
+    a2026: demoOrganiserActivity(db, 2026, ["published"]),
     pending: (db.prepare("SELECT id FROM activities WHERE status = 'pending' ORDER BY id LIMIT 1").get() as { id: number }).id,
     order: (db.prepare("SELECT reference FROM kit_orders ORDER BY id LIMIT 1").get() as { reference: string }).reference,
   }));

@@ -2,7 +2,7 @@
 // database: the holes that live in the server itself, and a suite of malformed requests.
 import { expect, test } from "@playwright/test";
 import { request as httpRequest } from "node:http";
-import { login, readDb, snapshot, startOwnServer, type OwnServer } from "./own-server";
+import { demoOrganiserActivity, login, readDb, snapshot, startOwnServer, type OwnServer } from "./own-server";
 
 let server: OwnServer;
 let organiser: string;
@@ -46,22 +46,8 @@ const form = (fields: [string, string][]) => {
 
 const ids = () =>
   readDb(server.dbPath, (db) => ({
-    activity2027: (
-      db
-        .prepare(
-          `SELECT a.id FROM activities a JOIN users u ON u.id = a.owner_id JOIN editions e ON e.id = a.edition_id
-           WHERE u.email = 'organisator@example.nl' AND e.year = 2027 AND a.status IN ('published', 'pending') ORDER BY a.id LIMIT 1`,
-        )
-        .get() as { id: number }
-    ).id,
-    activity2026: (
-      db
-        .prepare(
-          `SELECT a.id FROM activities a JOIN users u ON u.id = a.owner_id JOIN editions e ON e.id = a.edition_id
-           WHERE u.email = 'organisator@example.nl' AND e.year = 2026 AND a.status = 'published' ORDER BY a.id LIMIT 1`,
-        )
-        .get() as { id: number }
-    ).id,
+    activity2027: demoOrganiserActivity(db, 2027, ["published", "pending"]),
+    activity2026: demoOrganiserActivity(db, 2026, ["published"]),
     pending: (db.prepare("SELECT id FROM activities WHERE status = 'pending' ORDER BY id LIMIT 1").get() as { id: number }).id,
     kitOrder: (db.prepare("SELECT reference FROM kit_orders ORDER BY id LIMIT 1").get() as { reference: string }).reference,
   }));

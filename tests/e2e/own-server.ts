@@ -111,3 +111,15 @@ export async function login(baseUrl: string, email: string, dbPath: string): Pro
   if (entered.status !== 302 || !cookie) throw new Error(`login answered ${entered.status}`);
   return cookie;
 }
+
+/** The id of the demo organiser's first activity in `year` with one of `statuses` (test fixture lookup). */
+export function demoOrganiserActivity(db: Database.Database, year: number, statuses: string[]): number {
+  const row = db
+    .prepare(
+      `SELECT a.id FROM activities a JOIN users u ON u.id = a.owner_id JOIN editions e ON e.id = a.edition_id
+       WHERE u.email = 'organisator@example.nl' AND e.year = ? AND a.status IN (${statuses.map(() => "?").join(", ")})
+       ORDER BY a.id LIMIT 1`,
+    )
+    .get(year, ...statuses) as { id: number };
+  return row.id;
+}
