@@ -343,15 +343,15 @@ export async function updateActivity(
   const pinMoved =
     values.pinLat !== undefined && values.pinLon !== undefined && (values.pinLat !== basis.lat || values.pinLon !== basis.lon);
   // Unchanged address and no dragged pin: keep the point we have (it may be a pin dragged earlier).
-  const place: Located =
-    !pinMoved && sameAddress(basis, values)
-      ? {
-          lat: basis.lat,
-          lon: basis.lon,
-          municipalityCode: basis.municipalityCode,
-          locationApproximate: basis.locationApproximate,
-        }
-      : await locate(values);
+  const relocate = pinMoved || !sameAddress(basis, values);
+  const place: Located = relocate
+    ? await locate(values)
+    : {
+        lat: basis.lat,
+        lon: basis.lon,
+        municipalityCode: basis.municipalityCode,
+        locationApproximate: basis.locationApproximate,
+      };
   const columns = columnsFrom(values, place);
   const toReview = reviewGate ? changedReviewedFields(current, pickReviewed(columns)) : [];
   if (!reviewGate || toReview.length) checkDuplicates(edition.id, { ...columns, ownerId: owner.id }, options, id);
@@ -380,7 +380,8 @@ export async function updateActivity(
             ? { revision, fields: toReview.length ? toReview : undefined }
             : undefined,
     });
-    return { approximate: place.locationApproximate, pendingReview: toReview };
+    // "We could not find the address" only when this edit looked it up.
+    return { approximate: relocate && place.locationApproximate, pendingReview: toReview };
   });
 }
 
