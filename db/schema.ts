@@ -300,3 +300,35 @@ export const auditLog = sqliteTable(
   },
   (t) => [index("audit_log_entity").on(t.entityType, t.entityId), index("audit_log_at").on(t.at)],
 );
+
+// A change to a published activity that the public would see waits here for review; the public keeps
+// the approved row in `activities` until it is approved. `proposed` is a JSON snapshot of the
+// reviewed columns (see REVIEWED_FIELDS in app/models/activity.ts), so a new column needs no
+// migration here. At most one pending revision per activity: a second edit updates it.
+export const activityRevisions = sqliteTable(
+  "activity_revisions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    activityId: integer("activity_id")
+      .notNull()
+      .references(() => activities.id, { onDelete: "cascade" }),
+    status: text("status", { enum: ["pending", "approved", "rejected", "withdrawn"] })
+      .notNull()
+      .default("pending"),
+    proposed: text("proposed", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    submittedById: integer("submitted_by_id")
+      .notNull()
+      .references(() => users.id),
+    submittedAt: instant("submitted_at").notNull(),
+    updatedAt: instant("updated_at").notNull(),
+    reviewedById: integer("reviewed_by_id").references(() => users.id),
+    reviewedAt: instant("reviewed_at"),
+    reason: text("reason"),
+  },
+  (t) => [
+    uniqueIndex("activity_revisions_one_pending")
+      .on(t.activityId)
+      .where(sql`status = 'pending'`),
+    index("activity_revisions_status").on(t.status, t.submittedAt),
+  ],
+);

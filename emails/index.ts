@@ -2,6 +2,8 @@ import { render } from "@react-email/render";
 import { createElement } from "react";
 import type { EmailDefinition } from "./components/define";
 import activityCancelled from "./activity-cancelled";
+import activityChangeApproved from "./activity-change-approved";
+import activityChangeRejected from "./activity-change-rejected";
 import activityPublished from "./activity-published";
 import activityReceived from "./activity-received";
 import activityRejected from "./activity-rejected";
@@ -21,6 +23,8 @@ export const emailTemplates = {
   "activity-published": activityPublished,
   "activity-rejected": activityRejected,
   "activity-cancelled": activityCancelled,
+  "activity-change-approved": activityChangeApproved,
+  "activity-change-rejected": activityChangeRejected,
   "kit-order-confirmation": kitOrderConfirmation,
   "kit-shipped": kitShipped,
   "kit-order-cancelled": kitOrderCancelled,

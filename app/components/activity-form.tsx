@@ -4,8 +4,11 @@ import { Form, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { HoneypotInputs } from "remix-utils/honeypot/react";
 import { Field, FieldError, FormError } from "~/components/ui/field";
+import { CONFIRM_DUPLICATE_FIELD, type LikelyDuplicate } from "~/models/activity-duplicates";
+import { formatDate, formatTime } from "~/utils/time";
 import {
   ACCESSIBILITY_FEATURES,
+  ACTIVITY_STATUSES,
   ACTIVITY_TYPES,
   activityFormSchema,
   ORGANISATION_KINDS,
@@ -14,10 +17,11 @@ import {
 } from "~/models/activity";
 
 type Props = {
+  /** What the action answered last; with `likelyDuplicates` when the model said "lijkt op …". */
   window: ActivityWindow;
   windowText: string;
   municipalities: { code: string; name: string }[];
-  lastResult?: SubmissionResult<string[]> | null;
+  lastResult?: (SubmissionResult<string[]> & { likelyDuplicates?: LikelyDuplicate[] }) | null;
   defaultValue?: Record<string, unknown>;
   submitLabel: string;
   /** Shown below the location fields, e.g. the draggable pin when editing. */
@@ -36,6 +40,7 @@ export function ActivityForm({ window, windowText, municipalities, lastResult, d
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   const busy = useNavigation().state === "submitting";
+  const likelyDuplicates = lastResult?.likelyDuplicates;
   // conform marks a boolean field `required` (the schema turns "unticked" into false); a tick is never required here,
   // and a `required` box that is not ticked is announced as invalid.
   const checkbox = (name: keyof typeof fields) => ({ ...getInputProps(fields[name], { type: "checkbox" }), required: false });
@@ -44,6 +49,7 @@ export function ActivityForm({ window, windowText, municipalities, lastResult, d
     <Form method="post" {...getFormProps(form)}>
       <HoneypotInputs label="Vul dit veld niet in" />
       <FormError errors={form.errors} id={form.errorId} />
+      {likelyDuplicates?.length ? <LikelyDuplicates duplicates={likelyDuplicates} /> : null}
 
       <h2>Wat organiseer je?</h2>
       <Field meta={fields.title} label="Titel" hint="Kort en duidelijk, bijvoorbeeld: Koffieochtend in de bibliotheek">
@@ -224,6 +230,32 @@ export function ActivityForm({ window, windowText, municipalities, lastResult, d
       <button type="submit" disabled={busy} aria-disabled={busy}>
         {busy ? "Bezig met opslaan…" : submitLabel}
       </button>
+      {likelyDuplicates?.length ? (
+        <button type="submit" name={CONFIRM_DUPLICATE_FIELD} value="ja" className="secondary" disabled={busy}>
+          Toch indienen
+        </button>
+      ) : null}
     </Form>
+  );
+}
+
+/** "Lijkt op …": the activities this one resembles, before the organiser confirms. */
+function LikelyDuplicates({ duplicates }: { duplicates: LikelyDuplicate[] }) {
+  return (
+    <section className="alert" aria-labelledby="lijkt-op">
+      <h2 id="lijkt-op">Lijkt op {duplicates.length === 1 ? "een activiteit" : "activiteiten"} die er al staan</h2>
+      <ul>
+        {duplicates.map((d) => (
+          <li key={d.id}>
+            „{d.title}”, {formatDate(d.startsAt)} om {formatTime(d.startsAt)} uur{d.place ? `, ${d.place}` : ""} (
+            {ACTIVITY_STATUSES[d.status as keyof typeof ACTIVITY_STATUSES] ?? d.status})
+          </li>
+        ))}
+      </ul>
+      <p>
+        Is het dezelfde activiteit? Dan hoef je niets te doen, of pas je die aan bij Mijn activiteiten. Is het een andere
+        activiteit? Kies dan onderaan „Toch indienen”.
+      </p>
+    </section>
   );
 }

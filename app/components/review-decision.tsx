@@ -5,15 +5,17 @@ import { ReviewDecisionSchema } from "~/models/activity";
 import { Field } from "./ui/field";
 
 /**
- * Approve or reject a pending activity: the same two forms for the programme team's review page and
+ * Approve or reject a pending activity or a pending change to a published one: the same two forms for the programme team's review page and
  * a coordinator's (when the team lets them review). The reason for a rejection goes to the organiser.
  */
 export function ReviewDecisionForms({
   lastResult,
   heading,
+  approveLabel = "Goedkeuren en publiceren",
 }: {
   lastResult: SubmissionResult<string[]> | null | undefined;
   heading: "h2" | "h3";
+  approveLabel?: string;
 }) {
   const [form, fields] = useForm({
     lastResult,
@@ -26,7 +28,7 @@ export function ReviewDecisionForms({
     <>
       <Form method="post">
         <input type="hidden" name="intent" value="approve" />
-        <button type="submit">Goedkeuren en publiceren</button>
+        <button type="submit">{approveLabel}</button>
       </Form>
       <Heading>Afwijzen</Heading>
       <Form method="post" {...getFormProps(form)}>

@@ -276,7 +276,63 @@ function insertDemoData(db: AppDatabase, now: Date) {
         seedActivity(tx as unknown as AppDatabase, r, edition, owner, volume, now, teamId, n);
       }
     }
+    seedReviewExamples(tx as unknown as AppDatabase, demoOrganiserId, now);
   });
+}
+
+/**
+ * Shows the review of issue 13 in the demo: one of the demo organiser's published 2027 activities has a
+ * change waiting (title and description), and one pending activity was registered twice.
+ */
+function seedReviewExamples(db: AppDatabase, demoOrganiserId: number, now: Date) {
+  const edition2027 = sql`(select id from editions where year = 2027)`;
+  const published = db
+    .select({ id: t.activities.id, title: t.activities.title, description: t.activities.description })
+    .from(t.activities)
+    .where(
+      sql`${t.activities.ownerId} = ${demoOrganiserId} and ${t.activities.status} = 'published' and ${t.activities.editionId} = ${edition2027}`,
+    )
+    .orderBy(sql`${t.activities.id} desc`)
+    .get();
+  if (published)
+    db.insert(t.activityRevisions)
+      .values({
+        activityId: published.id,
+        // A partial snapshot is fine: only the reviewed columns it names are applied on approval.
+        proposed: {
+          title: `${published.title} – nu ook met soep`,
+          description: `${published.description}\n\nNieuw: na afloop eten we samen een kom soep. Kijk op https://example.org/soep voor het recept.`,
+        },
+        submittedById: demoOrganiserId,
+        submittedAt: new Date(now.getTime() - 3 * 3_600_000),
+        updatedAt: new Date(now.getTime() - 3 * 3_600_000),
+      })
+      .run();
+  const pending = db
+    .select({ id: t.activities.id })
+    .from(t.activities)
+    .where(
+      sql`${t.activities.status} = 'pending' and ${t.activities.ownerId} <> ${demoOrganiserId} and ${t.activities.editionId} = ${edition2027}`,
+    )
+    .orderBy(t.activities.id)
+    .get();
+  if (!pending) return;
+  // The same activity sent twice, a day apart: the queue marks the pair and offers "samenvoegen".
+  const copyId = db.get<{ id: number }>(sql`
+    insert into activities (edition_id, owner_id, organisation_name, organisation_kind, title, description, type, starts_at, ends_at,
+      is_online, online_url, venue_name, street, house_number, postcode, place, municipality_code, lat, lon, location_approximate,
+      wheelchair_accessible, hearing_loop, quiet_space, transport_help, is_free, price_cents, sign_up_required, sign_up_info,
+      max_participants, public_contact_name, public_contact_email, public_contact_phone, private_contact_name,
+      private_contact_email, private_contact_phone, status, created_at)
+    select edition_id, owner_id, organisation_name, organisation_kind, title || '!', description, type, starts_at, ends_at,
+      is_online, online_url, venue_name, street, house_number, postcode, place, municipality_code, lat, lon, location_approximate,
+      wheelchair_accessible, hearing_loop, quiet_space, transport_help, is_free, price_cents, sign_up_required, sign_up_info,
+      max_participants, public_contact_name, public_contact_email, public_contact_phone, private_contact_name,
+      private_contact_email, private_contact_phone, 'pending', created_at + 86400000
+    from activities where id = ${pending.id}
+    returning id`);
+  db.run(sql`insert into activity_target_groups (activity_id, target_group)
+    select ${copyId.id}, target_group from activity_target_groups where activity_id = ${pending.id}`);
 }
 
 function seedActivity(

@@ -191,12 +191,13 @@ export function listWorkspaceActivities(code: string, editionId: number) {
       organisationName: a.organisationName,
       hasKitOrder: sql<number>`exists(select 1 from kit_orders o where o.activity_id = ${a.id} and o.status not in ('cancelled','rejected'))`,
       participants: sql<number | null>`(select r.participants from attendance_reports r where r.activity_id = ${a.id})`,
+      changePending: sql<number>`exists(select 1 from activity_revisions v where v.activity_id = ${a.id} and v.status = 'pending')`,
     })
     .from(a)
     .where(and(eq(a.municipalityCode, code), eq(a.editionId, editionId)))
     .orderBy(a.startsAt, a.id)
     .all()
-    .map((r) => ({ ...r, hasKitOrder: Boolean(r.hasKitOrder) }));
+    .map((r) => ({ ...r, hasKitOrder: Boolean(r.hasKitOrder), changePending: Boolean(r.changePending) }));
 }
 
 /** One activity of the municipality with the details a reviewer needs; null outside the municipality. */

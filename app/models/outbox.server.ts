@@ -56,6 +56,8 @@ const TEMPLATE_LABELS: Record<string, string> = {
   "activity-published": "Activiteit staat online",
   "activity-rejected": "Activiteit niet geplaatst",
   "activity-cancelled": "Activiteit afgelast",
+  "activity-change-approved": "Wijziging activiteit goedgekeurd",
+  "activity-change-rejected": "Wijziging activiteit niet geplaatst",
   "kit-order-confirmation": "Bestelling pakket bevestigd",
   "kit-shipped": "Pakket verstuurd",
   "kit-order-cancelled": "Bestelling pakket geannuleerd",

@@ -1,24 +1,26 @@
 import { parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { approveActivities, getPendingActivity, rejectActivity } from "~/models/activity.server";
+import { approveActivities, getReviewItem, rejectActivity, reviewItemForPage } from "~/models/activity.server";
 import { isRuleError } from "~/models/rule-error";
 import { now } from "~/utils/clock.server";
 import { requireProgrammeTeam } from "~/utils/session.server";
-import { formatDate, formatTime } from "~/utils/time";
 import { idParam } from "~/utils/route-params.server";
 import { readFormData } from "~/utils/form-data.server";
 import { ReviewDecisionForms } from "~/components/review-decision";
+import { ReviewDetails } from "~/components/review-details";
+import { mapLinks } from "~/components/map-styles";
 import { ReviewDecisionSchema } from "~/models/activity";
+import { useRootData } from "~/root";
 
 const schema = ReviewDecisionSchema;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireProgrammeTeam(request);
-  const activity = getPendingActivity(idParam(params.id));
-  if (!activity) throw redirect("/beheer/controle");
-  return { ...activity, startsAt: activity.startsAt.toISOString(), createdAt: activity.createdAt.toISOString() };
+  const item = getReviewItem(idParam(params.id));
+  if (!item) throw redirect("/beheer/controle");
+  return data(reviewItemForPage(item), { headers: { "Cache-Control": "private, no-store" } });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -44,30 +46,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect("/beheer/controle?afgewezen=1");
 }
 
+export const links: LinksFunction = () => mapLinks(false);
+
 export const meta: MetaFunction = () => [{ title: "Activiteit controleren – Programmateam" }];
 
 export default function ReviewActivity() {
-  const a = useLoaderData<typeof loader>();
+  const item = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
+  const root = useRootData();
   return (
     <>
       <p>
         <Link to="/beheer/controle">Terug naar de lijst</Link>
       </p>
-      <h1>Controleren: {a.title}</h1>
-      <dl>
-        <dt>Organisatie</dt>
-        <dd>{a.organisationName}</dd>
-        <dt>Wanneer</dt>
-        <dd>
-          {formatDate(a.startsAt)}, {formatTime(a.startsAt)} uur (editie {a.editionYear})
-        </dd>
-        <dt>Waar</dt>
-        <dd>{a.isOnline ? "Online" : `${a.place ?? ""} (gemeente ${a.municipality ?? "onbekend"})`}</dd>
-      </dl>
-      <h2>Beschrijving</h2>
-      <p className="pre-line">{a.description}</p>
-      <ReviewDecisionForms lastResult={lastResult} heading="h2" />
+      <h1>
+        {item.revision ? "Wijziging controleren" : "Controleren"}: {item.activity.title}
+      </h1>
+      <ReviewDetails item={item} map={root?.map ?? null} heading="h2" />
+      <h2>Besluit</h2>
+      <ReviewDecisionForms
+        lastResult={lastResult}
+        heading="h3"
+        approveLabel={item.revision ? "Wijziging goedkeuren en publiceren" : undefined}
+      />
     </>
   );
 }

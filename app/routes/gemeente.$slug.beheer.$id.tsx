@@ -1,9 +1,12 @@
 import { parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ACTIVITY_STATUSES } from "~/models/activity";
-import { approveActivities, rejectActivity } from "~/models/activity.server";
+import { approveActivities, getReviewItem, rejectActivity, reviewItemForPage } from "~/models/activity.server";
+import { ReviewDetails } from "~/components/review-details";
+import { mapLinks } from "~/components/map-styles";
+import { useRootData } from "~/root";
 import { isRuleError } from "~/models/rule-error";
 import { ruleReply } from "~/utils/action.server";
 import { activityHistory, getWorkspaceActivity, workspaceAccess } from "~/models/municipality.server";
@@ -21,6 +24,8 @@ const ACTION_LABELS: Record<string, string> = {
   "activity.approved": "Goedgekeurd",
   "activity.rejected": "Afgewezen",
   "activity.cancelled": "Geannuleerd",
+  "activity.revision-approved": "Wijziging goedgekeurd",
+  "activity.revision-rejected": "Wijziging afgewezen",
 };
 
 /** The activity, only when it lies in the workspace's municipality: otherwise 404, as if it did not exist. */
@@ -34,10 +39,13 @@ async function guard(request: Request, slug: string | undefined, id: string | un
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { access, activity } = await guard(request, params.slug, params.id);
+  // New, or published with a change waiting: everything a reviewer needs (the team sees it too).
+  const review = getReviewItem(activity.id, access.asTeam ? null : { municipalityCode: access.municipality.code });
   return data(
     {
       access,
       activity: { ...activity, startsAt: activity.startsAt.toISOString(), endsAt: activity.endsAt.toISOString() },
+      review: review ? reviewItemForPage(review) : null,
       history: activityHistory(activity.id).map((h) => ({ ...h, at: h.at.toISOString() })),
     },
     { headers: { "Cache-Control": "private, no-store" } },
@@ -65,12 +73,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`${back}?melding=afgewezen`);
 }
 
+export const links: LinksFunction = () => mapLinks(false);
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.activity.title ?? "Activiteit"} – beheer – Kom erbij` },
 ];
 
 export default function WorkspaceActivity() {
-  const { access, activity: a, history } = useLoaderData<typeof loader>();
+  const { access, activity: a, history, review } = useLoaderData<typeof loader>();
+  const root = useRootData();
   const lastResult = useActionData<typeof action>();
   const m = access.municipality;
   return (
@@ -127,13 +138,23 @@ export default function WorkspaceActivity() {
         </p>
       ) : null}
 
-      {a.status === "pending" && access.canReview ? (
+      {review ? (
         <>
-          <h2>Controleren</h2>
-          <ReviewDecisionForms lastResult={lastResult} heading="h3" />
+          <h2>{review.revision ? "Wijziging wacht op controle" : "Wacht op controle"}</h2>
+          <ReviewDetails item={review} map={root?.map ?? null} heading="h3" />
+          {access.canReview ? (
+            <>
+              <h3>Besluit</h3>
+              <ReviewDecisionForms
+                lastResult={lastResult}
+                heading="h3"
+                approveLabel={review.revision ? "Wijziging goedkeuren en publiceren" : undefined}
+              />
+            </>
+          ) : (
+            <p>Het programmateam controleert dit.</p>
+          )}
         </>
-      ) : a.status === "pending" ? (
-        <p>Deze activiteit wacht op controle door het programmateam.</p>
       ) : null}
 
       <h2>Geschiedenis</h2>

@@ -178,7 +178,10 @@ export default function Workspace() {
                   </td>
                   <td>{formatDateTime(a.startsAt)}</td>
                   <td>{a.organisationName}</td>
-                  <td>{ACTIVITY_STATUSES[a.status]}</td>
+                  <td>
+                    {ACTIVITY_STATUSES[a.status]}
+                    {a.changePending ? <> (wijziging wacht op controle)</> : null}
+                  </td>
                   <td>{a.hasKitOrder ? "besteld" : "—"}</td>
                   <td>{a.participants ?? "—"}</td>
                 </tr>

@@ -35,14 +35,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const at = now();
   const edition = getRegistrationEdition(at);
   if (!edition) throw redirect(`/gemeente/${municipality.slug}/beheer/nieuw`);
-  return handleActivityForm(request, edition, async (values) => {
+  return handleActivityForm(request, edition, async (values, options) => {
     // The organiser owns the activity through the contact e-mail address: it shows up in their "Mijn activiteiten".
     const owner = findOrCreateOrganiser(values.privateContactEmail, values.privateContactName);
     try {
-      await registerActivity(owner, edition, { ...values, municipalityCode: municipality.code }, at, undefined, {
-        id: user.id,
-        municipalityCode: municipality.code,
-      });
+      await registerActivity(
+        owner,
+        edition,
+        { ...values, municipalityCode: municipality.code },
+        at,
+        undefined,
+        {
+          id: user.id,
+          municipalityCode: municipality.code,
+        },
+        options,
+      );
     } catch (error) {
       // Nothing half-saved: an account made only for this registration goes when the registration does not.
       if (owner.created) removeUnusedOrganiser(owner.id);

@@ -6,7 +6,14 @@ import { ActivityForm } from "~/components/activity-form";
 import LocationPin from "~/components/location-pin.client";
 import { mapLinks } from "~/components/map-styles";
 import { useRootData } from "~/root";
-import { canEdit, getOwnActivity, listMunicipalityOptions, toFormValues, updateActivity } from "~/models/activity.server";
+import {
+  canEdit,
+  getOwnActivityForEditing,
+  listMunicipalityOptions,
+  toFormValues,
+  updateActivity,
+} from "~/models/activity.server";
+import { pendingChangeText } from "~/models/activity-revision";
 import { getEditionById } from "~/models/edition.server";
 import { editionWindow, handleActivityForm } from "~/utils/activity-form.server";
 import { now } from "~/utils/clock.server";
@@ -15,15 +22,16 @@ import { idParam } from "~/utils/route-params.server";
 
 async function ownEditable(request: Request, params: { id?: string }) {
   const user = await requireUser(request);
-  const activity = getOwnActivity(user.id, idParam(params.id));
-  if (!activity) throw new Response("Niet gevonden", { status: 404 });
+  const own = getOwnActivityForEditing(user.id, idParam(params.id));
+  if (!own) throw new Response("Niet gevonden", { status: 404 });
+  const { activity, pendingFields } = own;
   const edition = getEditionById(activity.editionId)!;
   if (!canEdit(activity, edition, now())) throw redirect("/organisator/activiteiten");
-  return { user, activity, edition };
+  return { user, activity, edition, pendingFields };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { activity, edition } = await ownEditable(request, params);
+  const { activity, edition, pendingFields } = await ownEditable(request, params);
   const pin =
     !activity.isOnline && activity.lat !== null && activity.lon !== null
       ? { lat: activity.lat, lon: activity.lon, approximate: activity.locationApproximate }
@@ -32,6 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     id: activity.id,
     title: activity.title,
     status: activity.status,
+    pendingChange: pendingFields.length ? pendingChangeText(pendingFields) : null,
     pin,
     ...editionWindow(edition),
     municipalities: listMunicipalityOptions(),
@@ -41,9 +50,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, activity, edition } = await ownEditable(request, params);
-  return handleActivityForm(request, edition, async (values) => {
-    const { approximate } = await updateActivity(user, activity.id, edition, values, now());
-    return redirect(`/organisator/activiteiten?melding=opgeslagen${approximate ? "&locatie=ongeveer" : ""}`);
+  return handleActivityForm(request, edition, async (values, options) => {
+    const { approximate, pendingReview } = await updateActivity(user, activity.id, edition, values, now(), options);
+    const notice = pendingReview.length ? "ter-controle" : "opgeslagen";
+    return redirect(`/organisator/activiteiten?melding=${notice}${approximate ? "&locatie=ongeveer" : ""}`);
   });
 }
 
@@ -60,6 +70,20 @@ export default function EditActivity() {
       <h1>Aanpassen: {data.title}</h1>
       {data.status === "rejected" ? (
         <p className="alert">Als je opslaat, kijkt het programmateam je activiteit opnieuw na.</p>
+      ) : null}
+      {data.pendingChange ? (
+        <div className="alert" role="status">
+          <p>
+            <strong>{data.pendingChange}</strong> Hieronder staat je wijziging. Op de site staat nog de vorige versie, tot het
+            programmateam je wijziging heeft goedgekeurd.
+          </p>
+        </div>
+      ) : data.status === "published" ? (
+        <p className="hint">
+          Je activiteit staat online. Pas je de titel, beschrijving, tijd, plek, online link, aanmeldtekst of het openbare contact
+          aan? Dan kijkt het programmateam eerst naar je wijziging. Tot dan ziet iedereen de huidige versie. Andere dingen, zoals
+          toegankelijkheid, prijs en het aantal plaatsen, staan meteen online.
+        </p>
       ) : null}
       <ActivityForm
         window={data.window}

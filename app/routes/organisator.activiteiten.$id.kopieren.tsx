@@ -33,8 +33,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, activity, target } = await source(request, params);
-  return handleActivityForm(request, target, async (values) => {
-    const { approximate } = await registerActivity(user, target, values, now(), activity.id);
+  return handleActivityForm(request, target, async (values, options) => {
+    const { approximate } = await registerActivity(user, target, values, now(), activity.id, undefined, options);
     return redirect(`/organisator/activiteiten?melding=aangemeld${approximate ? "&locatie=ongeveer" : ""}`);
   });
 }

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ACTIVITY_STATUSES, nextStep } from "~/models/activity";
+import { pendingChangeText } from "~/models/activity-revision";
 import { canEdit, listOwnActivities } from "~/models/activity.server";
 import { isOrderingOpen, isReportingOpen, PHASE_LABELS, editionPhase } from "~/models/edition";
 import { getRegistrationEdition, listEditions } from "~/models/edition.server";
@@ -30,6 +31,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
           startsAt: x.startsAt.toISOString(),
           place: x.isOnline ? "Online" : x.place,
           moderationReason: x.moderationReason,
+          pendingChange: x.revision?.pendingFields.length ? pendingChangeText(x.revision.pendingFields) : null,
+          changeRefused: x.revision?.rejectedReason ?? null,
           kitOrder: kitOrders.get(x.id) ?? null,
           print: hasPrintables(x.status) ? { poster: posterPath(x.id), sharePage: sharePagePath(x.id) } : null,
           editable: canEdit(x, edition, at),
@@ -54,6 +57,8 @@ const NOTICES: Record<string, string> = {
   aangemeld:
     "Bedankt! Je activiteit is ontvangen. Het programmateam kijkt hem na. Je krijgt een e-mail zodra hij op de kaart staat.",
   opgeslagen: "Je wijzigingen zijn opgeslagen.",
+  "ter-controle":
+    "Je wijzigingen zijn opgeslagen. Het programmateam kijkt eerst naar je wijziging; tot dan ziet iedereen de vorige versie. Je krijgt een e-mail.",
   geannuleerd: "Je activiteit is geannuleerd. Op de site staat nu dat hij niet doorgaat.",
 };
 
@@ -108,6 +113,12 @@ export default function MyActivities() {
                   <span className="status">{ACTIVITY_STATUSES[x.status]}</span>
                 </p>
                 {x.moderationReason && x.status === "rejected" ? <p>Reden: {x.moderationReason}</p> : null}
+                {x.pendingChange ? (
+                  <p>
+                    <span className="status">{x.pendingChange}</span> Op de site staat nog de vorige versie.
+                  </p>
+                ) : null}
+                {x.changeRefused ? <p>Je laatste wijziging is niet geplaatst. Reden: {x.changeRefused}</p> : null}
                 {x.kitOrder ? (
                   <p>
                     Kom Erbij-pakket: <span className="status">{x.kitOrder.statusText}</span>{" "}

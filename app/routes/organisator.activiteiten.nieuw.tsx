@@ -29,8 +29,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const at = now();
   const edition = getRegistrationEdition(at);
   if (!edition) throw redirect("/organisator/activiteiten/nieuw");
-  return handleActivityForm(request, edition, async (values) => {
-    const { approximate } = await registerActivity(user, edition, values, at);
+  return handleActivityForm(request, edition, async (values, options) => {
+    const { approximate } = await registerActivity(user, edition, values, at, undefined, undefined, options);
     return redirect(`/organisator/activiteiten?melding=aangemeld${approximate ? "&locatie=ongeveer" : ""}`);
   });
 }

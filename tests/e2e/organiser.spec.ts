@@ -59,6 +59,11 @@ test("a new organiser logs in, registers with and without JavaScript, and the te
   await expect(noJs.getByLabel("Titel")).toHaveValue("Koffie zonder JavaScript");
   await noJs.getByLabel("Eindtijd").fill("12:00");
   await noJs.getByRole("button", { name: "Activiteit aanmelden" }).click();
+  // Same organiser, same time and place, a similar title: "lijkt op …" first, then "Toch indienen" (no JavaScript).
+  await expect(noJs.getByRole("heading", { name: /Lijkt op een activiteit/ })).toBeVisible();
+  await expect(noJs.getByRole("listitem").filter({ hasText: "„Koffie met JavaScript”" })).toBeVisible();
+  await expect(noJs.getByLabel("Titel")).toHaveValue("Koffie zonder JavaScript");
+  await noJs.getByRole("button", { name: "Toch indienen" }).click();
   await expect(noJs.getByText("Bedankt! Je activiteit is ontvangen.")).toBeVisible();
   await noJs.context().close();
 
@@ -75,7 +80,9 @@ test("a new organiser logs in, registers with and without JavaScript, and the te
   await loginViaMailbox(team, "programmateam@example.nl");
   await team.goto("/beheer/controle");
   await expectAccessible(team);
-  await team.getByRole("link", { name: "Koffie met JavaScript" }).click();
+  // The queue marks the pair ("Lijkt op"): both rows link to "Koffie met JavaScript".
+  await expect(team.getByText("Lijkt op:")).toHaveCount(2);
+  await team.getByRole("link", { name: "Koffie met JavaScript" }).first().click();
   await team.getByRole("button", { name: "Goedkeuren en publiceren" }).click();
   await expect(team.getByText("1 activiteit goedgekeurd")).toBeVisible();
   await team.getByRole("link", { name: "Koffie zonder JavaScript" }).click();

@@ -9,6 +9,7 @@ import { db, schema } from "~/utils/db.server";
 import { createDemoMailboxTransport } from "~/utils/email.server";
 import { now } from "~/utils/clock.server";
 import { env } from "~/utils/env.server";
+import { emailTemplateNames } from "../../emails";
 import { seedDemoData } from "~/demo/demo-data.server";
 import { get, post, sessionCookie } from "../helpers/requests";
 
@@ -112,7 +113,7 @@ describe("template previews in the demo mailbox", () => {
   it("renders every template with its example data, and 404s for an unknown one", async () => {
     const { loader: preview } = await import("~/routes/demo.mailbox.voorbeeld.$template");
     const { templates } = await mailbox(get("/demo/mailbox"));
-    expect(templates).toHaveLength(11);
+    expect(templates).toHaveLength(emailTemplateNames.length);
     for (const t of templates) {
       const page = await preview(get(`/demo/mailbox/voorbeeld/${t.name}`, undefined, { template: t.name }));
       expect(page.label).toBe(t.label);

@@ -34,6 +34,16 @@ const cases: Record<string, { props: Record<string, unknown>; subject: string; f
     subject: "Je activiteit is niet geplaatst: Bingo-avond",
     facts: ["Bingo-avond", "Er staat geen adres bij de activiteit.", link("/organisator/activiteiten/9/bewerken")],
   },
+  "activity-change-approved": {
+    props: { title: "Wandelen in het park", publicUrl: link("/activiteiten/77") },
+    subject: "Je wijziging staat online: Wandelen in het park",
+    facts: ["Wandelen in het park", "goedgekeurd", link("/activiteiten/77")],
+  },
+  "activity-change-rejected": {
+    props: { title: "Bingo-avond", reason: "De nieuwe link werkt niet.", editUrl: link("/organisator/activiteiten/9/bewerken") },
+    subject: "Je wijziging is niet geplaatst: Bingo-avond",
+    facts: ["Bingo-avond", "De nieuwe link werkt niet.", "vorige versie", link("/organisator/activiteiten/9/bewerken")],
+  },
   "activity-cancelled": {
     props: { title: "Bingo-avond", reason: "De zaal is dicht door een lekkage." },
     subject: "Je activiteit is afgelast: Bingo-avond",
