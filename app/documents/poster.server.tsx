@@ -60,6 +60,7 @@ export async function renderPoster(facts: PrintFacts, size: PosterSize): Promise
           <Text>{facts.signUpText}</Text>
         </View>
         <AccessList items={facts.accessibility} fontSize={body * 0.9} />
+        {facts.continuesText ? <Text style={{ marginTop: body * 0.5, fontSize: body * 0.9 }}>{facts.continuesText}</Text> : null}
 
         <View
           style={{

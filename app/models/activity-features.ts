@@ -106,6 +106,20 @@ export const featuresText = (a: ActivityFeatures) =>
     .map((l) => l.label)
     .join(" · ");
 
+export type ContinuesAfterWeek = {
+  continuesAfterWeek: boolean;
+  continuesSchedule: string | null;
+  continuesContact: string | null;
+};
+
+/** "Gaat door na de Week: elke dinsdagochtend. Contact: 030-1234567" (empty when it does not continue). */
+export function continuesText(a: ContinuesAfterWeek): string {
+  if (!a.continuesAfterWeek) return "";
+  return [`Gaat door na de Week${a.continuesSchedule ? `: ${a.continuesSchedule}` : ""}.`, a.continuesContact ? `Contact: ${a.continuesContact}` : ""]
+    .filter(Boolean)
+    .join(" ");
+}
+
 /** Languages as stored (a JSON array of codes); unknown codes are dropped. */
 export function parseLanguages(value: unknown): Language[] {
   let list: unknown = value;

@@ -7,7 +7,7 @@ import { geocodePlace, isGeocodeMiss } from "~/utils/geocode.server";
 import { absoluteUrl } from "~/utils/public-url.server";
 import { formatDate, formatTime } from "~/utils/time";
 import { ACTIVITY_TYPES } from "./activity";
-import type { SearchParams } from "./activity-search";
+import { searchFilters, type SearchParams } from "./activity-search";
 import {
   activitiesCalendar,
   listMunicipalityActivities,
@@ -61,7 +61,7 @@ export type PublicSearchResult = {
  * near a place when one is given, plus the online activities when asked. At most `limit` items.
  */
 export async function runPublicSearch(params: SearchParams, edition: Edition, limit: number): Promise<PublicSearchResult> {
-  const filters = { dag: params.dag, soort: params.soort, voor: params.voor, gratis: params.gratis, rolstoel: params.rolstoel };
+  const filters = searchFilters(params);
   let point: { lat: number; lon: number; label: string; approximate: boolean } | null = null;
   let notFound: string | null = null;
   if (params.plaats) {
