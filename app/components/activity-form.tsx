@@ -4,13 +4,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { HoneypotInputs } from "remix-utils/honeypot/react";
 import { Field, FieldError, FormError } from "~/components/ui/field";
-import {
-  ACTIVITY_TYPES,
-  activityFormSchema,
-  ORGANISATION_KINDS,
-  TARGET_GROUPS,
-  type ActivityWindow,
-} from "~/models/activity";
+import { ACTIVITY_TYPES, activityFormSchema, ORGANISATION_KINDS, TARGET_GROUPS, type ActivityWindow } from "~/models/activity";
 import { FLAG_FEATURE_KEYS, FLAG_FEATURES, LANGUAGES, TRANSPORT_OPTIONS } from "~/models/activity-features";
 
 type Props = {

@@ -334,7 +334,9 @@ function seedActivity(
     languages: low.chance(0.2) ? [low.pick(DEMO_LANGUAGES)] : [],
     showInterest: demoShowcase || low.chance(0.6),
     continuesAfterWeek: continues,
-    continuesSchedule: continues ? low.pick(["Elke dinsdagochtend van 10 tot 12 uur", "Elke eerste zondag van de maand", "Om de week op donderdagmiddag"]) : null,
+    continuesSchedule: continues
+      ? low.pick(["Elke dinsdagochtend van 10 tot 12 uur", "Elke eerste zondag van de maand", "Om de week op donderdagmiddag"])
+      : null,
     continuesContact: continues ? (low.chance(0.5) ? "Bel het buurthuis: 030-1234567" : "https://www.example.org/meedoen") : null,
   };
 

@@ -156,7 +156,13 @@ export function AccessIcon({ icon, size }: { icon: FeatureIcon; size: number }) 
   );
 }
 
-export function AccessList({ items, fontSize }: { items: { key: string; icon: FeatureIcon; label: string }[]; fontSize: number }) {
+export function AccessList({
+  items,
+  fontSize,
+}: {
+  items: { key: string; icon: FeatureIcon; label: string }[];
+  fontSize: number;
+}) {
   if (items.length === 0) return null;
   return (
     <View style={{ flexDirection: "row", flexWrap: "wrap", gap: fontSize * 0.5, marginTop: fontSize * 0.4 }}>

@@ -41,8 +41,20 @@ export const FLAG_FEATURES = {
     filter: "eenvoudig",
     icon: "speech",
   },
-  quietSpace: { label: "Rustige ruimte", short: "Rustige ruimte", formLabel: "Er is een rustige ruimte", filter: "rustig", icon: "quiet" },
-  hearingLoop: { label: "Ringleiding", short: "Ringleiding", formLabel: "Er is een ringleiding", filter: "ringleiding", icon: "ear" },
+  quietSpace: {
+    label: "Rustige ruimte",
+    short: "Rustige ruimte",
+    formLabel: "Er is een rustige ruimte",
+    filter: "rustig",
+    icon: "quiet",
+  },
+  hearingLoop: {
+    label: "Ringleiding",
+    short: "Ringleiding",
+    formLabel: "Er is een ringleiding",
+    filter: "ringleiding",
+    icon: "ear",
+  },
   wheelchairAccessible: {
     label: "Toegankelijk met rolstoel",
     short: "Toegankelijk met rolstoel",
@@ -57,10 +69,7 @@ export const FLAG_FEATURE_KEYS = Object.keys(FLAG_FEATURES) as FlagFeature[];
 export const TRANSPORT_FILTERS = { pickup: "ophalen", public_transport: "ov" } as const satisfies Record<Transport, string>;
 export const TRANSPORT_ICONS = { pickup: "transport", public_transport: "bus" } as const satisfies Record<Transport, string>;
 
-export type FeatureIcon =
-  | (typeof FLAG_FEATURES)[FlagFeature]["icon"]
-  | (typeof TRANSPORT_ICONS)[Transport]
-  | "language";
+export type FeatureIcon = (typeof FLAG_FEATURES)[FlagFeature]["icon"] | (typeof TRANSPORT_ICONS)[Transport] | "language";
 
 /** The low-threshold facts of an activity as stored. */
 export type ActivityFeatures = {
@@ -115,7 +124,10 @@ export type ContinuesAfterWeek = {
 /** "Gaat door na de Week: elke dinsdagochtend. Contact: 030-1234567" (empty when it does not continue). */
 export function continuesText(a: ContinuesAfterWeek): string {
   if (!a.continuesAfterWeek) return "";
-  return [`Gaat door na de Week${a.continuesSchedule ? `: ${a.continuesSchedule}` : ""}.`, a.continuesContact ? `Contact: ${a.continuesContact}` : ""]
+  return [
+    `Gaat door na de Week${a.continuesSchedule ? `: ${a.continuesSchedule}` : ""}.`,
+    a.continuesContact ? `Contact: ${a.continuesContact}` : "",
+  ]
     .filter(Boolean)
     .join(" ");
 }

@@ -63,9 +63,11 @@ export function printFacts(a: PrintableActivity) {
     place: a.isOnline ? null : a.place,
     // Everyone who comes to a place alone should read that they are welcome; online it is implicit.
     welcomeAlone: !a.isOnline && !a.cancelled,
+    // With a host at the door the welcome line says so itself, so the feature list leaves it out.
+    welcomeText: a.hostAtDoor ? `${WELCOME_ALONE} Er is iemand die je ontvangt.` : WELCOME_ALONE,
     costText: formatCost(a.isFree, a.priceCents) === "Gratis" ? "Gratis" : `Kosten: ${formatCost(a.isFree, a.priceCents)}`,
     signUpText: a.signUpRequired ? (a.signUpInfo ?? "Aanmelden is nodig.") : "Aanmelden is niet nodig. Loop gewoon binnen.",
-    accessibility: featureLines(a, { short: true }),
+    accessibility: featureLines(a, { short: true }).filter((l) => !(a.hostAtDoor && l.key === "hostAtDoor")),
     continuesText: continuesText(a),
     contactLines: [a.publicContactName, a.publicContactPhone, a.publicContactEmail].filter((l): l is string => Boolean(l)),
     organisationName: a.organisationName,

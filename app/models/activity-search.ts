@@ -10,8 +10,7 @@ export const FEATURE_FILTER_PARAMS = [
   ...Object.values(TRANSPORT_FILTERS),
 ] as FeatureFilterParam[];
 export type FeatureFilterParam =
-  | (typeof FLAG_FEATURES)[keyof typeof FLAG_FEATURES]["filter"]
-  | (typeof TRANSPORT_FILTERS)[keyof typeof TRANSPORT_FILTERS];
+  (typeof FLAG_FEATURES)[keyof typeof FLAG_FEATURES]["filter"] | (typeof TRANSPORT_FILTERS)[keyof typeof TRANSPORT_FILTERS];
 
 export const RADII_KM = [2, 5, 10, 25] as const;
 export const DEFAULT_RADIUS_KM = 10;

@@ -1,4 +1,10 @@
-import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { lazy, Suspense } from "react";
 import { ClientOnly } from "remix-utils/client-only";
@@ -118,8 +124,8 @@ function IkKom({ activityId, sentence, pressed }: { activityId: number; sentence
       ) : (
         <>
           <p>
-            Laat de organisator weten dat je waarschijnlijk komt. Je hoeft je naam of e-mailadres niet te geven, en het is
-            geen aanmelding.
+            Laat de organisator weten dat je waarschijnlijk komt. Je hoeft je naam of e-mailadres niet te geven, en het is geen
+            aanmelding.
           </p>
           {error ? (
             <p className="field-error" role="alert">
