@@ -2,6 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ACTIVITY_STATUSES, nextStep } from "~/models/activity";
 import { canEdit, listOwnActivities } from "~/models/activity.server";
+import { interestForOrganiser } from "~/models/activity-features";
+import { interestCounts } from "~/models/activity-interest.server";
 import { isOrderingOpen, isReportingOpen, PHASE_LABELS, editionPhase } from "~/models/edition";
 import { getRegistrationEdition, listEditions } from "~/models/edition.server";
 import { hasPrintables, latestKitOrdersByActivity, posterPath, sharePagePath } from "~/models/organiser-home.server";
@@ -17,6 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const registration = getRegistrationEdition(at);
   const activities = listOwnActivities(user.id);
   const kitOrders = latestKitOrdersByActivity(user.id);
+  const interest = interestCounts(activities.filter((x) => x.status === "published").map((x) => x.id));
   const groups = editions
     .map((edition) => ({
       year: edition.year,
@@ -31,6 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           place: x.isOnline ? "Online" : x.place,
           moderationReason: x.moderationReason,
           kitOrder: kitOrders.get(x.id) ?? null,
+          interest: x.status === "published" ? interestForOrganiser(interest.get(x.id) ?? 0) : null,
           print: hasPrintables(x.status) ? { poster: posterPath(x.id), sharePage: sharePagePath(x.id) } : null,
           editable: canEdit(x, edition, at),
           copyable: Boolean(registration && registration.id !== edition.id),
@@ -108,6 +112,7 @@ export default function MyActivities() {
                   <span className="status">{ACTIVITY_STATUSES[x.status]}</span>
                 </p>
                 {x.moderationReason && x.status === "rejected" ? <p>Reden: {x.moderationReason}</p> : null}
+                {x.interest ? <p className="interest">{x.interest}</p> : null}
                 {x.kitOrder ? (
                   <p>
                     Kom Erbij-pakket: <span className="status">{x.kitOrder.statusText}</span>{" "}
