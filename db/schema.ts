@@ -152,7 +152,16 @@ export const activities = sqliteTable(
     wheelchairAccessible: flag("wheelchair_accessible"),
     hearingLoop: flag("hearing_loop"),
     quietSpace: flag("quiet_space"),
-    transportHelp: flag("transport_help"),
+    // Low threshold (issue 17; labels in app/models/activity-features.ts).
+    hostAtDoor: flag("host_at_door"),
+    transport: text("transport", { enum: ["pickup", "public_transport"] }),
+    easyDutch: flag("easy_dutch"),
+    languages: text("languages", { mode: "json" }).$type<string[]>().notNull().default([]),
+    // The organiser allows residents to see how many pressed "ik kom".
+    showInterest: flag("show_interest"),
+    continuesAfterWeek: flag("continues_after_week"),
+    continuesSchedule: text("continues_schedule"),
+    continuesContact: text("continues_contact"),
     isFree: integer("is_free", { mode: "boolean" }).notNull().default(true),
     priceCents: integer("price_cents"),
     signUpRequired: flag("sign_up_required"),
@@ -197,6 +206,20 @@ export const activityTargetGroups = sqliteTable(
     primaryKey({ columns: [t.activityId, t.targetGroup] }),
     index("activity_target_groups_group").on(t.targetGroup, t.activityId),
   ],
+);
+
+// "Ik kom (waarschijnlijk)": anonymous, one per browser. Only a hash of the browser's random cookie
+// id is kept; no IP address, no name, no time finer than the press.
+export const activityInterest = sqliteTable(
+  "activity_interest",
+  {
+    activityId: integer("activity_id")
+      .notNull()
+      .references(() => activities.id, { onDelete: "cascade" }),
+    browserKeyHash: text("browser_key_hash").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.activityId, t.browserKeyHash] })],
 );
 
 export const kitOrders = sqliteTable(
@@ -250,6 +273,8 @@ export const attendanceReports = sqliteTable(
     participants: integer("participants").notNull(),
     volunteers: integer("volunteers").notNull().default(0),
     firstTimers: integer("first_timers"),
+    // Did people who were new come back afterwards? (issue 17: contact that lasts after the Week)
+    newcomersReturned: text("newcomers_returned", { enum: ["yes", "no", "unknown"] }),
     remarks: text("remarks"),
     reportedAt: instant("reported_at").notNull(),
     reportedById: integer("reported_by_id").references(() => users.id),

@@ -1,25 +1,20 @@
 // Small building blocks for showing an activity to residents: icons always come with text.
 import { Icon, type IconName } from "./icons";
-import { ACCESSIBILITY_FEATURES, ACTIVITY_TYPES, type ActivityType } from "~/models/activity";
+import { ACTIVITY_TYPES, type ActivityType } from "~/models/activity";
+import { featureLines, type ActivityFeatures, type FeatureIcon } from "~/models/activity-features";
 
-type Accessibility = { wheelchairAccessible: boolean; hearingLoop: boolean; quietSpace: boolean; transportHelp: boolean };
+// Every feature icon exists among the platform's icons (a type error here means one is missing).
+const featureIcon = (icon: FeatureIcon): IconName => icon;
 
-const ICONS: Record<keyof Accessibility, IconName> = {
-  wheelchairAccessible: "wheelchair",
-  hearingLoop: "ear",
-  quietSpace: "quiet",
-  transportHelp: "transport",
-};
-
-/** The accessibility features an activity has, each as an icon (hidden from screen readers) plus its text. */
-export function AccessibilityList({ activity, compact = false }: { activity: Accessibility; compact?: boolean }) {
-  const present = (Object.keys(ACCESSIBILITY_FEATURES) as (keyof Accessibility)[]).filter((k) => activity[k]);
-  if (present.length === 0) return compact ? null : <p>Hierover heeft de organisator niets ingevuld.</p>;
+/** What lowers the threshold (welcome, transport, language, accessibility), each as an icon (hidden from screen readers) plus its words. */
+export function FeatureList({ activity, compact = false }: { activity: ActivityFeatures; compact?: boolean }) {
+  const lines = featureLines(activity, { short: compact });
+  if (lines.length === 0) return compact ? null : <p>Hierover heeft de organisator niets ingevuld.</p>;
   return (
     <ul className="access-list">
-      {present.map((k) => (
-        <li key={k}>
-          <Icon name={ICONS[k]} /> {ACCESSIBILITY_FEATURES[k]}
+      {lines.map((line) => (
+        <li key={line.key}>
+          <Icon name={featureIcon(line.icon)} /> {line.label}
         </li>
       ))}
     </ul>

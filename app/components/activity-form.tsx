@@ -7,7 +7,6 @@ import { Field, FieldError, FormError } from "~/components/ui/field";
 import { CONFIRM_DUPLICATE_FIELD, type LikelyDuplicate } from "~/models/activity-duplicates";
 import { formatDate, formatTime } from "~/utils/time";
 import {
-  ACCESSIBILITY_FEATURES,
   ACTIVITY_STATUSES,
   ACTIVITY_TYPES,
   activityFormSchema,
@@ -15,6 +14,7 @@ import {
   TARGET_GROUPS,
   type ActivityWindow,
 } from "~/models/activity";
+import { FLAG_FEATURE_KEYS, FLAG_FEATURES, LANGUAGES, TRANSPORT_OPTIONS } from "~/models/activity-features";
 
 type Props = {
   /** What the action answered last; with `likelyDuplicates` when the model said "lijkt op …". */
@@ -145,16 +145,80 @@ export function ActivityForm({ window, windowText, municipalities, lastResult, d
       </Field>
       {pin}
 
-      <h2>Toegankelijkheid en kosten</h2>
+      <h2>Drempels weg</h2>
+      <p className="hint">Zo zien bewoners of ze zich welkom voelen. Wat je hier aanvinkt, kunnen ze ook zoeken.</p>
       <fieldset>
-        <legend>Wat is er geregeld?</legend>
-        {(Object.keys(ACCESSIBILITY_FEATURES) as (keyof typeof ACCESSIBILITY_FEATURES)[]).map((key) => (
+        <legend>Ontvangst en toegankelijkheid</legend>
+        {FLAG_FEATURE_KEYS.map((key) => (
           <label className="check" key={key}>
             <input {...checkbox(key)} />
-            {ACCESSIBILITY_FEATURES[key]}
+            {FLAG_FEATURES[key].formLabel}
           </label>
         ))}
       </fieldset>
+      <fieldset aria-describedby={fields.transport.errors ? fields.transport.errorId : undefined}>
+        <legend>Vervoer</legend>
+        {[["geen", "Niets bijzonders"], ...Object.entries(TRANSPORT_OPTIONS)].map(([value, label]) => (
+          <label className="check" key={value}>
+            <input
+              type="radio"
+              name={fields.transport.name}
+              value={value}
+              defaultChecked={(fields.transport.initialValue ?? "geen") === value}
+            />
+            {label}
+          </label>
+        ))}
+        <FieldError meta={fields.transport} />
+      </fieldset>
+      <fieldset aria-describedby={fields.languages.errors ? fields.languages.errorId : undefined}>
+        <legend>Welke talen spreken jullie ook, naast Nederlands? (niet verplicht)</legend>
+        {Object.entries(LANGUAGES).map(([value, label]) => (
+          <label className="check" key={value}>
+            <input
+              type="checkbox"
+              name={fields.languages.name}
+              value={value}
+              defaultChecked={(fields.languages.initialValue as string[] | undefined)?.includes(value)}
+            />
+            {label}
+          </label>
+        ))}
+        <FieldError meta={fields.languages} />
+      </fieldset>
+      <fieldset>
+        <legend>&quot;Ik kom&quot;</legend>
+        <p className="hint">
+          Bewoners kunnen zonder naam laten weten dat ze waarschijnlijk komen. Jij ziet ongeveer hoeveel mensen dat zijn.
+        </p>
+        <label className="check">
+          <input {...checkbox("showInterest")} />
+          Laat bezoekers ook zien hoeveel mensen van plan zijn te komen
+        </label>
+      </fieldset>
+      <fieldset>
+        <legend>Na de Week</legend>
+        <label className="check">
+          <input {...checkbox("continuesAfterWeek")} />
+          Dit gaat door na de Week
+        </label>
+        <Field
+          meta={fields.continuesSchedule}
+          label="Wanneer en hoe vaak? (alleen als het doorgaat)"
+          hint="Bijvoorbeeld: elke dinsdagochtend van 10 tot 12 uur"
+        >
+          {(a) => <input {...getInputProps(fields.continuesSchedule, { type: "text" })} {...a} />}
+        </Field>
+        <Field
+          meta={fields.continuesContact}
+          label="Contact of link voor wie daarna wil blijven komen (niet verplicht)"
+          hint="Een telefoonnummer, e-mailadres of website. Dit staat openbaar op de site."
+        >
+          {(a) => <input {...getInputProps(fields.continuesContact, { type: "text" })} {...a} />}
+        </Field>
+      </fieldset>
+
+      <h2>Kosten en aanmelden</h2>
       <fieldset aria-describedby={fields.isFree.errors ? fields.isFree.errorId : undefined}>
         <legend>Is de activiteit gratis?</legend>
         {[

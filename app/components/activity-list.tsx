@@ -1,9 +1,10 @@
 import { Link } from "@remix-run/react";
 import { formatDistance } from "~/models/activity-search";
 import { formatDate, formatTime } from "~/utils/time";
-import { AccessibilityList, formatCost, typeLabel } from "./activity-facts";
+import type { ActivityFeatures } from "~/models/activity-features";
+import { FeatureList, formatCost, typeLabel } from "./activity-facts";
 
-export type ListedActivity = {
+export type ListedActivity = ActivityFeatures & {
   id: number;
   title: string;
   type: string;
@@ -14,10 +15,6 @@ export type ListedActivity = {
   place: string | null;
   isFree: boolean;
   priceCents: number | null;
-  wheelchairAccessible: boolean;
-  hearingLoop: boolean;
-  quietSpace: boolean;
-  transportHelp: boolean;
   signUpRequired: boolean;
   cancelled: boolean;
   distanceKm: number | null;
@@ -82,7 +79,7 @@ export function ActivityList({
               </dd>
             </div>
           </dl>
-          <AccessibilityList activity={a} compact />
+          <FeatureList activity={a} compact />
         </li>
       ))}
     </ol>

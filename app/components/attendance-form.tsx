@@ -1,7 +1,7 @@
 // The attendance report form, shared by the logged-in page and the e-mailed link. Works without JavaScript.
 import { Form } from "@remix-run/react";
 import { PlainField } from "~/components/ui/field";
-import { MAX_REPORTED_PARTICIPANTS } from "~/models/attendance";
+import { MAX_REPORTED_PARTICIPANTS, NEWCOMERS_RETURNED, type NewcomersReturned } from "~/models/attendance";
 import type { AttendanceView } from "~/models/attendance.server";
 import { formatDateTime } from "~/utils/time";
 
@@ -56,6 +56,23 @@ export function AttendanceForm({
         hint="Mensen die nog nooit bij een activiteit van jullie waren. Weet je het niet? Laat dit dan leeg."
         {...field("firstTimers")}
       />
+      <fieldset aria-describedby={errors.newcomersReturned?.length ? "newcomersReturned-fout" : "newcomersReturned-hint"}>
+        <legend>Zijn er nieuwe mensen na de Week teruggekomen? (niet verplicht)</legend>
+        <p className="hint" id="newcomersReturned-hint">
+          Bijvoorbeeld bij een volgende keer of bij een andere activiteit van jullie.
+        </p>
+        {Object.entries(NEWCOMERS_RETURNED).map(([value, label]) => (
+          <label className="check" key={value}>
+            <input type="radio" name="newcomersReturned" value={value} defaultChecked={values.newcomersReturned === value} />
+            {label}
+          </label>
+        ))}
+        {errors.newcomersReturned?.length ? (
+          <p className="field-error" id="newcomersReturned-fout">
+            {errors.newcomersReturned[0]}
+          </p>
+        ) : null}
+      </fieldset>
       <div className="field">
         <label htmlFor="remarks">Opmerking (niet verplicht)</label>
         <p className="hint" id="remarks-hint">
@@ -84,7 +101,13 @@ export function AttendanceForm({
 export function SavedReport({
   report,
 }: {
-  report: { participants: number; volunteers: number; firstTimers: number | null; remarks: string | null };
+  report: {
+    participants: number;
+    volunteers: number;
+    firstTimers: number | null;
+    newcomersReturned: NewcomersReturned | null;
+    remarks: string | null;
+  };
 }) {
   return (
     <dl className="card">
@@ -94,6 +117,8 @@ export function SavedReport({
       <dd>{report.volunteers.toLocaleString("nl-NL")}</dd>
       <dt>Voor het eerst</dt>
       <dd>{report.firstTimers === null ? "Niet ingevuld" : report.firstTimers.toLocaleString("nl-NL")}</dd>
+      <dt>Nieuwe mensen teruggekomen</dt>
+      <dd>{report.newcomersReturned ? NEWCOMERS_RETURNED[report.newcomersReturned] : "Niet ingevuld"}</dd>
       {report.remarks ? (
         <>
           <dt>Opmerking</dt>

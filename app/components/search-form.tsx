@@ -3,7 +3,35 @@ import { useState, type FormEvent } from "react";
 import { useHydrated } from "remix-utils/use-hydrated";
 import { Icon } from "./icons";
 import { ACTIVITY_TYPES, TARGET_GROUPS } from "~/models/activity";
-import { RADII_KM, searchQuery, type SearchParams } from "~/models/activity-search";
+import { RADII_KM, searchQuery, type FeatureFilterParam, type SearchParams } from "~/models/activity-search";
+import {
+  FLAG_FEATURE_KEYS,
+  FLAG_FEATURES,
+  LANGUAGES,
+  TRANSPORT_FILTERS,
+  TRANSPORT_ICONS,
+  TRANSPORT_OPTIONS,
+  TRANSPORT_VALUES,
+  type FeatureIcon,
+} from "~/models/activity-features";
+
+/** The feature checkboxes, in the order of activity-features.ts: welcome first, then transport, language, access. */
+const FEATURE_FILTERS: { param: FeatureFilterParam; label: string; icon: FeatureIcon }[] = [
+  { param: FLAG_FEATURES.hostAtDoor.filter, label: FLAG_FEATURES.hostAtDoor.short, icon: FLAG_FEATURES.hostAtDoor.icon },
+  ...TRANSPORT_VALUES.map((t) => ({ param: TRANSPORT_FILTERS[t], label: TRANSPORT_OPTIONS[t], icon: TRANSPORT_ICONS[t] })),
+  ...FLAG_FEATURE_KEYS.filter((k) => k !== "hostAtDoor").map((k) => ({
+    param: FLAG_FEATURES[k].filter,
+    label: FLAG_FEATURES[k].short,
+    icon: FLAG_FEATURES[k].icon,
+  })),
+];
+
+/** The ticked feature filters in words (for the one-line summary of a search). */
+export const activeFeatureFilters = (params: SearchParams) =>
+  [
+    ...FEATURE_FILTERS.filter((f) => params[f.param]).map((f) => f.label),
+    params.taal ? `ook ${LANGUAGES[params.taal]}` : null,
+  ].filter((l): l is string => Boolean(l));
 
 export type EditionOption = { year: number; label: string };
 export type DayOption = { value: string; label: string };
@@ -171,9 +199,26 @@ export function SearchForm({ params, editionYear, editions, days, placeError, sh
         <label className="check">
           <input type="checkbox" name="gratis" defaultChecked={params.gratis} /> Alleen gratis
         </label>
-        <label className="check">
-          <input type="checkbox" name="rolstoel" defaultChecked={params.rolstoel} /> Toegankelijk met rolstoel
-        </label>
+        <fieldset className="feature-filters">
+          <legend>Drempels en toegankelijkheid</legend>
+          {FEATURE_FILTERS.map((f) => (
+            <label className="check" key={f.param}>
+              <input type="checkbox" name={f.param} defaultChecked={params[f.param]} />
+              <Icon name={f.icon} /> {f.label}
+            </label>
+          ))}
+          <div className="field">
+            <label htmlFor="taal">Ook in deze taal</label>
+            <select id="taal" name="taal" defaultValue={params.taal ?? ""}>
+              <option value="">Maakt niet uit</option>
+              {Object.entries(LANGUAGES).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </div>
+        </fieldset>
         <label className="check">
           <input type="checkbox" name="online" defaultChecked={params.online} /> Ook online activiteiten
         </label>

@@ -2,6 +2,10 @@ import { count, sql } from "drizzle-orm";
 import { TARGET_GROUPS, type ActivityType, type TargetGroup } from "~/models/activity";
 import { MUNICIPALITIES_2025, schema as t, type AppDatabase } from "~/utils/db.server";
 import { addDays, amsterdamToUtc } from "~/utils/time";
+import { LANGUAGE_VALUES } from "~/models/activity-features";
+import { hashBrowserKey } from "~/models/activity-interest.server";
+
+const DEMO_LANGUAGES = LANGUAGE_VALUES;
 
 export const DEMO_ORGANISER_EMAIL = "organisator@example.nl";
 export const DEMO_TEAM_EMAIL = "programmateam@example.nl";
@@ -376,6 +380,22 @@ function seedActivity(
   const venue = r.pick(VENUES);
   const contactName = owner.name;
 
+  // Issue 17's fields come from their own random stream, so the rest of the demo data stays as it was.
+  const low = random(edition.year * 100_000 + n);
+  const demoShowcase = n === 0;
+  const continues = demoShowcase || low.chance(0.2);
+  const lowThreshold = {
+    hostAtDoor: demoShowcase || low.chance(0.5),
+    easyDutch: low.chance(0.3),
+    languages: low.chance(0.2) ? [low.pick(DEMO_LANGUAGES)] : [],
+    showInterest: demoShowcase || low.chance(0.6),
+    continuesAfterWeek: continues,
+    continuesSchedule: continues
+      ? low.pick(["Elke dinsdagochtend van 10 tot 12 uur", "Elke eerste zondag van de maand", "Om de week op donderdagmiddag"])
+      : null,
+    continuesContact: continues ? (low.chance(0.5) ? "Bel het buurthuis: 030-1234567" : "https://www.example.org/meedoen") : null,
+  };
+
   const activity = db
     .insert(t.activities)
     .values({
@@ -401,7 +421,8 @@ function seedActivity(
       wheelchairAccessible: r.chance(0.7),
       hearingLoop: r.chance(0.2),
       quietSpace: r.chance(0.25),
-      transportHelp: r.chance(0.15),
+      transport: r.chance(0.15) ? "pickup" : isOnline ? null : low.chance(0.3) ? "public_transport" : null,
+      ...lowThreshold,
       isFree: free,
       priceCents: free ? null : r.pick([200, 300, 500, 750]),
       signUpRequired: signUp,
@@ -461,6 +482,15 @@ function seedActivity(
       .run();
   }
 
+  // Anonymous "ik kom" presses (only hashes of fictional browser ids), for published activities.
+  if (status === "published") {
+    const pressed = demoShowcase ? 14 : low.int(0, 25);
+    for (let i = 0; i < pressed; i++)
+      db.insert(t.activityInterest)
+        .values({ activityId: activity.id, browserKeyHash: hashBrowserKey(`demo-${activity.id}-${i}`), createdAt })
+        .run();
+  }
+
   if (status === "published" && !demoOwned && endsAt < now && r.chance(volume.reportShare)) {
     const participants = Math.max(4, Math.round(volume.meanParticipants * (0.25 + 1.5 * r.next() * r.next() * 2)));
     db.insert(t.attendanceReports)
@@ -470,6 +500,7 @@ function seedActivity(
         volunteers: r.int(1, 12),
         firstTimers: r.chance(0.6) ? Math.round(participants * r.next() * 0.4) : null,
         remarks: r.chance(0.3) ? "Fijne sfeer, een aantal mensen spreekt opnieuw af." : null,
+        newcomersReturned: continues ? low.pick(["yes", "yes", "no", "unknown"] as const) : null,
         reportedAt: new Date(endsAt.getTime() + r.int(1, 40) * 86_400_000),
         reportedById: owner.id,
       })

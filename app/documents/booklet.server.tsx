@@ -111,7 +111,8 @@ function Entry({ entry, qr }: { entry: BookletEntry; qr: string }) {
         {`\n${entry.placeLines.join(", ")}\n`}
         <Text style={{ color: COLOURS.muted }}>{short.replace(/\s+/g, " ")}</Text>
         {`\n${entry.costText}. ${entry.signUpText}`}
-        {access ? `\nToegankelijkheid: ${access}` : ""}
+        {access ? `\nGoed om te weten: ${access}` : ""}
+        {entry.continuesText ? `\n${entry.continuesText}` : ""}
         {`\n${contact}`}
       </Text>
       <Qr src={qr} size={22 * MM} />

@@ -1,7 +1,7 @@
 // The invitation card: two A5 cards on one A4 sheet with cut marks, each with the organiser's own
 // line for the neighbours, the facts and a QR code. Cut along the marks; no trimming at the edges.
 import { Document, Page, Text, View, renderToBuffer } from "@react-pdf/renderer";
-import { WELCOME_ALONE, type PrintFacts } from "~/models/activity-print.server";
+import { type PrintFacts } from "~/models/activity-print.server";
 import { AccessList, CampaignBand, COLOURS, FONT_FAMILY, MM, Qr, qrPng, registerFonts } from "./print-kit.server";
 
 export const MAX_PERSONAL_LINE = 160;
@@ -53,7 +53,7 @@ function Card({ facts, personalLine, qr }: { facts: PrintFacts; personalLine: st
             {facts.dayText}, {facts.timeText}
           </Text>
           <Text>{facts.placeLines.join(", ")}</Text>
-          {facts.welcomeAlone ? <Text style={{ fontWeight: 700, marginTop: body * 0.4 }}>{WELCOME_ALONE}</Text> : null}
+          {facts.welcomeAlone ? <Text style={{ fontWeight: 700, marginTop: body * 0.4 }}>{facts.welcomeText}</Text> : null}
           <Text style={{ marginTop: body * 0.4 }}>
             {facts.costText}. {facts.signUpText}
           </Text>

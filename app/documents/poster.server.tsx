@@ -1,7 +1,7 @@
 // The poster of one activity, A4 or A3: large type (body at least 18 pt on A4), black text on white,
 // the campaign band, and a QR code to the activity page.
 import { Document, Page, Text, View, renderToBuffer } from "@react-pdf/renderer";
-import { WELCOME_ALONE, type PrintFacts } from "~/models/activity-print.server";
+import { type PrintFacts } from "~/models/activity-print.server";
 import { AccessList, CampaignBand, COLOURS, FONT_FAMILY, MM, Qr, qrPng, registerFonts } from "./print-kit.server";
 
 export const POSTER_SIZES = { A4: "A4", A3: "A3" } as const;
@@ -12,6 +12,9 @@ export async function renderPoster(facts: PrintFacts, size: PosterSize): Promise
   const qr = qrPng(facts.url);
   const k = size === "A3" ? Math.SQRT2 : 1; // A3 is A4 scaled by √2
   const body = 20 * k;
+  // Many "goed om te weten" lines take room: then the headings shrink (the body stays 20 pt) so it stays one page.
+  const lines = facts.accessibility.length + (facts.welcomeText.length > 45 ? 1 : 0);
+  const big = lines > 3 ? 0.8 : 1;
   return renderToBuffer(
     <Document
       title={`Poster: ${facts.title}`}
@@ -28,16 +31,18 @@ export async function renderPoster(facts: PrintFacts, size: PosterSize): Promise
             Let op: deze activiteit gaat niet door.
           </Text>
         ) : null}
-        <Text style={{ fontSize: body * 2.4, fontWeight: 700, marginTop: body * 1.1, lineHeight: 1.15 }}>{facts.title}</Text>
+        <Text style={{ fontSize: body * 2.4 * big, fontWeight: 700, marginTop: body * 1.1 * big, lineHeight: 1.15 }}>
+          {facts.title}
+        </Text>
         <Text style={{ fontSize: body, color: COLOURS.muted, marginTop: body * 0.3 }}>{facts.typeText}</Text>
 
-        <View style={{ marginTop: body * 1.1 }}>
-          <Text style={{ fontSize: body * 1.35, fontWeight: 700 }}>{facts.dayText}</Text>
-          <Text style={{ fontSize: body * 1.35, fontWeight: 700 }}>{facts.timeText}</Text>
+        <View style={{ marginTop: body * 1.1 * big }}>
+          <Text style={{ fontSize: body * 1.35 * big, fontWeight: 700 }}>{facts.dayText}</Text>
+          <Text style={{ fontSize: body * 1.35 * big, fontWeight: 700 }}>{facts.timeText}</Text>
         </View>
-        <View style={{ marginTop: body * 0.8 }}>
+        <View style={{ marginTop: body * 0.8 * big }}>
           {facts.placeLines.map((line) => (
-            <Text key={line} style={{ fontSize: body * 1.15 }}>
+            <Text key={line} style={{ fontSize: body * 1.15 * big }}>
               {line}
             </Text>
           ))}
@@ -45,14 +50,14 @@ export async function renderPoster(facts: PrintFacts, size: PosterSize): Promise
         {facts.welcomeAlone ? (
           <Text
             style={{
-              fontSize: body * 1.15,
+              fontSize: body * 1.15 * big,
               fontWeight: 700,
-              marginTop: body,
+              marginTop: body * big,
               padding: body * 0.4,
               backgroundColor: COLOURS.accent,
             }}
           >
-            {WELCOME_ALONE}
+            {facts.welcomeText}
           </Text>
         ) : null}
         <View style={{ marginTop: body * 0.8 }}>

@@ -9,7 +9,7 @@ import { createRequire } from "node:module";
 import { Circle, Font, Image, Path, Rect, Svg, Text, View } from "@react-pdf/renderer";
 import { crc32, deflateSync } from "node:zlib";
 import QRCode from "qrcode";
-import type { AccessibilityFeature } from "~/models/activity";
+import type { FeatureIcon } from "~/models/activity-features";
 
 const require = createRequire(import.meta.url);
 const fontFile = (weight: 400 | 700) =>
@@ -109,24 +109,41 @@ export function Qr({ src, size, caption }: { src: string; size: number; caption?
 }
 
 /** Simple line icons drawn as vectors: they print sharp and need no emoji font. Always shown with words. */
-export function AccessIcon({ feature, size }: { feature: AccessibilityFeature; size: number }) {
+export function AccessIcon({ icon, size }: { icon: FeatureIcon; size: number }) {
   const stroke = { stroke: COLOURS.ink, strokeWidth: 2, fill: "none" } as const;
   return (
     <Svg width={size} height={size} viewBox="0 0 24 24">
       <Rect x="0.5" y="0.5" width="23" height="23" rx="4" stroke={COLOURS.ink} strokeWidth={1} fill="#ffffff" />
-      {feature === "wheelchairAccessible" ? (
+      {icon === "wheelchair" ? (
         <>
           <Circle cx="11" cy="4.5" r="1.8" fill={COLOURS.ink} />
           <Path d="M11 7 L11 13 L16 13 L18 18" {...stroke} />
           <Path d="M8.5 10.5 A5 5 0 1 0 15 17" {...stroke} />
         </>
-      ) : feature === "hearingLoop" ? (
+      ) : icon === "ear" ? (
         <>
           <Path d="M8 15 C8 10 8 5 12.5 5 C16 5 17 8 16 10.5 C15 13 13 13 13 16 C13 19 10 20 8.5 18.5" {...stroke} />
           <Path d="M11 10 C11 8.5 13.5 8.5 13.5 10" {...stroke} />
         </>
-      ) : feature === "quietSpace" ? (
+      ) : icon === "quiet" ? (
         <Path d="M15 4 A8 8 0 1 0 20 15 A6.5 6.5 0 1 1 15 4 Z" {...stroke} />
+      ) : icon === "door" ? (
+        <>
+          <Path d="M7 20 L7 4 L17 4 L17 20 M4 20 L20 20" {...stroke} />
+          <Circle cx="14" cy="12" r="1.2" fill={COLOURS.ink} />
+        </>
+      ) : icon === "speech" ? (
+        <Path d="M4 5 L20 5 L20 15 L10 15 L5 19 L5 15 L4 15 Z M8 9 L16 9 M8 12 L13 12" {...stroke} />
+      ) : icon === "language" ? (
+        <>
+          <Circle cx="12" cy="12" r="8" {...stroke} />
+          <Path d="M4 12 L20 12 M12 4 C8.5 8 8.5 16 12 20 M12 4 C15.5 8 15.5 16 12 20" {...stroke} />
+        </>
+      ) : icon === "bus" ? (
+        <>
+          <Rect x="5" y="4" width="14" height="13" rx="2" {...stroke} />
+          <Path d="M5 11 L19 11 M8 17 L8 20 M16 17 L16 20" {...stroke} />
+        </>
       ) : (
         <>
           <Rect x="4" y="6" width="16" height="10" rx="2" {...stroke} />
@@ -139,13 +156,19 @@ export function AccessIcon({ feature, size }: { feature: AccessibilityFeature; s
   );
 }
 
-export function AccessList({ items, fontSize }: { items: { key: AccessibilityFeature; label: string }[]; fontSize: number }) {
+export function AccessList({
+  items,
+  fontSize,
+}: {
+  items: { key: string; icon: FeatureIcon; label: string }[];
+  fontSize: number;
+}) {
   if (items.length === 0) return null;
   return (
     <View style={{ flexDirection: "row", flexWrap: "wrap", gap: fontSize * 0.5, marginTop: fontSize * 0.4 }}>
       {items.map((item) => (
         <View key={item.key} style={{ flexDirection: "row", alignItems: "center", marginRight: fontSize }}>
-          <AccessIcon feature={item.key} size={fontSize * 1.4} />
+          <AccessIcon icon={item.icon} size={fontSize * 1.4} />
           <Text style={{ fontSize, marginLeft: fontSize * 0.35 }}>{item.label}</Text>
         </View>
       ))}

@@ -1,7 +1,7 @@
 // The public facts of an activity in the words a poster, invitation card, booklet or share preview
 // prints. Built only from the public selector (getPublicActivity / the booklet query), so no
 // organiser's personal data can reach paper or a preview image.
-import { ACCESSIBILITY_FEATURES, type AccessibilityFeature } from "./activity";
+import { continuesText, featureLines, type ActivityFeatures } from "./activity-features";
 import type { PublicActivity } from "./activity-search.server";
 import { formatCost, typeLabel } from "~/components/activity-facts";
 import { env } from "~/utils/env.server";
@@ -37,7 +37,10 @@ type PrintableActivity = Pick<
   | "organisationName"
   | "editionYear"
   | "cancelled"
-  | AccessibilityFeature
+  | "continuesAfterWeek"
+  | "continuesSchedule"
+  | "continuesContact"
+  | keyof ActivityFeatures
 >;
 
 export type PrintFacts = ReturnType<typeof printFacts>;
@@ -60,11 +63,12 @@ export function printFacts(a: PrintableActivity) {
     place: a.isOnline ? null : a.place,
     // Everyone who comes to a place alone should read that they are welcome; online it is implicit.
     welcomeAlone: !a.isOnline && !a.cancelled,
+    // With a host at the door the welcome line says so itself, so the feature list leaves it out.
+    welcomeText: a.hostAtDoor ? `${WELCOME_ALONE} Er is iemand die je ontvangt.` : WELCOME_ALONE,
     costText: formatCost(a.isFree, a.priceCents) === "Gratis" ? "Gratis" : `Kosten: ${formatCost(a.isFree, a.priceCents)}`,
     signUpText: a.signUpRequired ? (a.signUpInfo ?? "Aanmelden is nodig.") : "Aanmelden is niet nodig. Loop gewoon binnen.",
-    accessibility: (Object.keys(ACCESSIBILITY_FEATURES) as AccessibilityFeature[])
-      .filter((k) => a[k])
-      .map((key) => ({ key, label: ACCESSIBILITY_FEATURES[key] })),
+    accessibility: featureLines(a, { short: true }).filter((l) => !(a.hostAtDoor && l.key === "hostAtDoor")),
+    continuesText: continuesText(a),
     contactLines: [a.publicContactName, a.publicContactPhone, a.publicContactEmail].filter((l): l is string => Boolean(l)),
     organisationName: a.organisationName,
     editionYear: a.editionYear,

@@ -6,9 +6,11 @@
 // a changed online link or a moved address reaches the public only through review.
 // Fields that go live directly are fixed choices, numbers and data the public never sees:
 //   - type, target groups, organisation kind: a choice from a fixed list, no text of the organiser;
-//   - accessibility flags, free or not, the price, "sign-up needed", the maximum number of participants:
+//   - accessibility and low-threshold ticks (host at the door, transport, easy Dutch, languages,
+//     showing the "ik kom" count, "continues after the Week"), free or not, the price, "sign-up needed", the maximum number of participants:
 //     ticks and numbers, which organisers correct often ("we now have a hearing loop", "full at 30");
 //   - the private contact (name, e-mail, phone): only the team sees it.
+// The free text of "continues after the Week" (when, and a contact or link) is reviewed like any text.
 // Deliberately reviewed although the issue named it as a possible safe field: the sign-up text. It is
 // free public text (up to 500 characters, may hold a link), so it is exactly where spam would move to.
 //
@@ -37,6 +39,8 @@ export const REVIEWED_FIELDS = {
   publicContactName: "Openbare contactpersoon",
   publicContactEmail: "Openbaar e-mailadres",
   publicContactPhone: "Openbaar telefoonnummer",
+  continuesSchedule: "Wanneer het doorgaat na de Week",
+  continuesContact: "Contact of link voor na de Week",
 } as const;
 export type ReviewedField = keyof typeof REVIEWED_FIELDS;
 
@@ -48,7 +52,12 @@ export const DIRECT_FIELDS = {
   wheelchairAccessible: "Toegankelijk met rolstoel",
   hearingLoop: "Ringleiding",
   quietSpace: "Rustige ruimte",
-  transportHelp: "Hulp bij vervoer",
+  hostAtDoor: "Iemand ontvangt je bij de deur",
+  transport: "Vervoer",
+  easyDutch: "Makkelijk Nederlands",
+  languages: "Andere talen",
+  showInterest: "Laat zien hoeveel mensen komen",
+  continuesAfterWeek: "Gaat door na de Week",
   isFree: "Gratis",
   priceCents: "Prijs",
   signUpRequired: "Aanmelden nodig",

@@ -22,8 +22,29 @@ import {
   type Weekday,
 } from "./activity-search";
 import { foldIcsByOctets } from "~/utils/ics-lines.server";
+import {
+  FLAG_FEATURE_KEYS,
+  FLAG_FEATURES,
+  continuesText,
+  featuresText,
+  parseLanguages,
+  TRANSPORT_FILTERS,
+  TRANSPORT_OPTIONS,
+  TRANSPORT_VALUES,
+  type ActivityFeatures,
+  type FlagFeature,
+  type Transport,
+} from "./activity-features";
 
 const MICRO = 1_000_000;
+
+const FLAG_COLUMNS: Record<FlagFeature, string> = {
+  hostAtDoor: "host_at_door",
+  easyDutch: "easy_dutch",
+  quietSpace: "quiet_space",
+  hearingLoop: "hearing_loop",
+  wheelchairAccessible: "wheelchair_accessible",
+};
 const KM_PER_DEGREE = 111.195;
 
 const statements = new Map<string, Statement>();
@@ -36,13 +57,36 @@ function prepare(sql: string): Statement {
   return statement;
 }
 
+/** The low-threshold facts (activity-features.ts), in every public selector. */
+const FEATURE_COLUMNS = `a.host_at_door AS hostAtDoor, a.transport, a.easy_dutch AS easyDutch, a.languages,
+  a.wheelchair_accessible AS wheelchairAccessible, a.hearing_loop AS hearingLoop, a.quiet_space AS quietSpace`;
+type FeatureRow = {
+  hostAtDoor: number;
+  transport: string | null;
+  easyDutch: number;
+  languages: string;
+  wheelchairAccessible: number;
+  hearingLoop: number;
+  quietSpace: number;
+};
+function toFeatures(row: FeatureRow): ActivityFeatures {
+  return {
+    hostAtDoor: row.hostAtDoor === 1,
+    transport: row.transport && row.transport in TRANSPORT_OPTIONS ? (row.transport as Transport) : null,
+    easyDutch: row.easyDutch === 1,
+    languages: parseLanguages(row.languages),
+    wheelchairAccessible: row.wheelchairAccessible === 1,
+    hearingLoop: row.hearingLoop === 1,
+    quietSpace: row.quietSpace === 1,
+  };
+}
+
 /** The columns anyone may see in a result list. */
 const SUMMARY_COLUMNS = `a.id, a.title, a.type, a.starts_at AS startsAt, a.ends_at AS endsAt, a.is_online AS isOnline,
   a.venue_name AS venueName, a.place, a.lat, a.lon, a.is_free AS isFree, a.price_cents AS priceCents,
-  a.wheelchair_accessible AS wheelchairAccessible, a.hearing_loop AS hearingLoop, a.quiet_space AS quietSpace,
-  a.transport_help AS transportHelp, a.sign_up_required AS signUpRequired, a.status, a.organisation_name AS organisationName`;
+  ${FEATURE_COLUMNS}, a.sign_up_required AS signUpRequired, a.status, a.organisation_name AS organisationName`;
 
-type SummaryRow = {
+type SummaryRow = FeatureRow & {
   id: number;
   title: string;
   type: string;
@@ -55,10 +99,6 @@ type SummaryRow = {
   lon: number | null;
   isFree: number;
   priceCents: number | null;
-  wheelchairAccessible: number;
-  hearingLoop: number;
-  quietSpace: number;
-  transportHelp: number;
   signUpRequired: number;
   status: string;
   organisationName: string;
@@ -78,10 +118,7 @@ function toSummary(row: SummaryRow, targetGroups: TargetGroup[], distanceKm: num
     place: row.place,
     isFree: row.isFree === 1,
     priceCents: row.priceCents,
-    wheelchairAccessible: row.wheelchairAccessible === 1,
-    hearingLoop: row.hearingLoop === 1,
-    quietSpace: row.quietSpace === 1,
-    transportHelp: row.transportHelp === 1,
+    ...toFeatures(row),
     signUpRequired: row.signUpRequired === 1,
     cancelled: row.status === "cancelled",
     organisationName: row.organisationName,
@@ -134,7 +171,14 @@ function filterSql(edition: Edition, filters: SearchFilters): { where: string[];
     params.type = filters.soort;
   }
   if (filters.gratis) where.push("a.is_free = 1");
-  if (filters.rolstoel) where.push("a.wheelchair_accessible = 1");
+  for (const key of FLAG_FEATURE_KEYS) if (filters[FLAG_FEATURES[key].filter]) where.push(`a.${FLAG_COLUMNS[key]} = 1`);
+  const transports = TRANSPORT_VALUES.filter((t) => filters[TRANSPORT_FILTERS[t]]);
+  // Ticking both "ophalen" and "OV" means either will do.
+  if (transports.length) where.push(`a.transport IN (${transports.map((t) => `'${t}'`).join(", ")})`);
+  if (filters.taal) {
+    where.push("EXISTS (SELECT 1 FROM json_each(a.languages) l WHERE l.value = @language)");
+    params.language = filters.taal;
+  }
   if (filters.voor) {
     // Activities for everybody are for this group too.
     where.push(
@@ -290,15 +334,15 @@ export function mapFeatures(input: {
 const PUBLIC_COLUMNS = `a.id, a.title, a.description, a.type, a.starts_at AS startsAt, a.ends_at AS endsAt,
   a.is_online AS isOnline, a.online_url AS onlineUrl, a.venue_name AS venueName, a.street, a.house_number AS houseNumber,
   a.postcode, a.place, a.lat, a.lon, a.location_approximate AS locationApproximate, m.name AS municipalityName,
-  a.wheelchair_accessible AS wheelchairAccessible, a.hearing_loop AS hearingLoop, a.quiet_space AS quietSpace,
-  a.transport_help AS transportHelp, a.is_free AS isFree, a.price_cents AS priceCents,
+  ${FEATURE_COLUMNS}, a.show_interest AS showInterest, a.continues_after_week AS continuesAfterWeek,
+  a.continues_schedule AS continuesSchedule, a.continues_contact AS continuesContact, a.is_free AS isFree, a.price_cents AS priceCents,
   a.sign_up_required AS signUpRequired, a.sign_up_info AS signUpInfo, a.max_participants AS maxParticipants,
   a.public_contact_name AS publicContactName, a.public_contact_email AS publicContactEmail,
   a.public_contact_phone AS publicContactPhone, a.organisation_name AS organisationName,
   a.status, a.cancel_reason AS cancelReason, a.updated_at AS updatedAt, a.created_at AS createdAt,
   e.year AS editionYear, e.number AS editionNumber`;
 
-type PublicRow = {
+type PublicRow = FeatureRow & {
   id: number;
   title: string;
   description: string;
@@ -316,10 +360,10 @@ type PublicRow = {
   lon: number | null;
   locationApproximate: number;
   municipalityName: string | null;
-  wheelchairAccessible: number;
-  hearingLoop: number;
-  quietSpace: number;
-  transportHelp: number;
+  showInterest: number;
+  continuesAfterWeek: number;
+  continuesSchedule: string | null;
+  continuesContact: string | null;
   isFree: number;
   priceCents: number | null;
   signUpRequired: number;
@@ -346,10 +390,9 @@ function toPublic(row: PublicRow, targetGroups: TargetGroup[]) {
     type: row.type as ActivityType,
     isOnline: bool(row.isOnline),
     locationApproximate: bool(row.locationApproximate),
-    wheelchairAccessible: bool(row.wheelchairAccessible),
-    hearingLoop: bool(row.hearingLoop),
-    quietSpace: bool(row.quietSpace),
-    transportHelp: bool(row.transportHelp),
+    ...toFeatures(row),
+    showInterest: bool(row.showInterest),
+    continuesAfterWeek: bool(row.continuesAfterWeek),
     isFree: bool(row.isFree),
     signUpRequired: bool(row.signUpRequired),
     cancelled: row.status === "cancelled",
@@ -411,7 +454,13 @@ function calendarEvent(activity: PublicActivity, pageUrl: string): EventAttribut
     endInputType: "utc",
     endOutputType: "utc",
     title: activity.cancelled ? `Gaat niet door: ${activity.title}` : activity.title,
-    description: `${activity.description}\n\nOrganisator: ${activity.organisationName}\nMeer informatie: ${pageUrl}`,
+    description: [
+      activity.description,
+      [featuresText(activity), continuesText(activity)].filter(Boolean).join("\n"),
+      `Organisator: ${activity.organisationName}\nMeer informatie: ${pageUrl}`,
+    ]
+      .filter(Boolean)
+      .join("\n\n"),
     location: where,
     geo:
       activity.lat !== null && activity.lon !== null && !activity.isOnline ? { lat: activity.lat, lon: activity.lon } : undefined,

@@ -2,6 +2,15 @@
 // and the small geometry helpers the list, the map and the map data route agree on.
 import { z } from "zod";
 import { ACTIVITY_TYPES, TARGET_GROUPS } from "./activity";
+import { FLAG_FEATURES, LANGUAGE_VALUES, TRANSPORT_FILTERS } from "./activity-features";
+
+/** URL parameters of the yes/no feature filters, e.g. `alleen=on`, `ophalen=on`. */
+export const FEATURE_FILTER_PARAMS = [
+  ...Object.values(FLAG_FEATURES).map((f) => f.filter),
+  ...Object.values(TRANSPORT_FILTERS),
+] as FeatureFilterParam[];
+export type FeatureFilterParam =
+  (typeof FLAG_FEATURES)[keyof typeof FLAG_FEATURES]["filter"] | (typeof TRANSPORT_FILTERS)[keyof typeof TRANSPORT_FILTERS];
 
 export const RADII_KM = [2, 5, 10, 25] as const;
 export const DEFAULT_RADIUS_KM = 10;
@@ -42,7 +51,9 @@ export const SearchParamsSchema = z.object({
   soort: optional(z.enum(Object.keys(ACTIVITY_TYPES) as [keyof typeof ACTIVITY_TYPES, ...(keyof typeof ACTIVITY_TYPES)[]])),
   voor: optional(z.enum(Object.keys(TARGET_GROUPS) as [keyof typeof TARGET_GROUPS, ...(keyof typeof TARGET_GROUPS)[]])),
   gratis: checkbox,
-  rolstoel: checkbox,
+  // The low-threshold filters (activity-features.ts): alleen, eenvoudig, rustig, ringleiding, rolstoel, ophalen, ov.
+  ...(Object.fromEntries(FEATURE_FILTER_PARAMS.map((p) => [p, checkbox])) as Record<FeatureFilterParam, typeof checkbox>),
+  taal: optional(z.enum(LANGUAGE_VALUES)),
   online: checkbox,
   editie: optional(z.coerce.number().int().min(2010).max(2100)),
   pagina: z.coerce.number().int().min(1).max(10_000).catch(1),
@@ -54,7 +65,15 @@ export function parseSearchParams(params: URLSearchParams): SearchParams {
 }
 
 /** The filters that narrow a search, apart from where and which edition. */
-export type SearchFilters = Pick<SearchParams, "dag" | "soort" | "voor" | "gratis" | "rolstoel">;
+export type SearchFilters = Pick<SearchParams, "dag" | "soort" | "voor" | "gratis"> &
+  Partial<Pick<SearchParams, "taal" | FeatureFilterParam>>;
+
+/** The filters of a parsed search (list, map data, feeds and embed use the same). */
+export function searchFilters(p: SearchParams): SearchFilters {
+  const filters: SearchFilters = { dag: p.dag, soort: p.soort, voor: p.voor, gratis: p.gratis, taal: p.taal };
+  for (const param of FEATURE_FILTER_PARAMS) filters[param] = p[param];
+  return filters;
+}
 
 /** Builds a query string from a search, leaving out defaults so shared links stay short. */
 export function searchQuery(p: Partial<SearchParams>, overrides: Partial<SearchParams> = {}): string {

@@ -7,6 +7,7 @@ import { db, immediate, schema, type DbOrTx } from "~/utils/db.server";
 import { geocodeAddress } from "~/utils/geocode.server";
 import { addDays, amsterdamToUtc, formatDate, utcToAmsterdam } from "~/utils/time";
 import type { ActivityFormValues, TargetGroup } from "./activity";
+import { parseLanguages } from "./activity-features";
 import { isRegistrationOpen, weekBounds } from "./edition";
 import type { Edition } from "./edition.server";
 import { absoluteUrl } from "~/utils/public-url.server";
@@ -126,10 +127,7 @@ export function toFormValues(activity: NonNullable<ReturnType<typeof getOwnActiv
     postcode: opt(activity.postcode),
     place: opt(activity.place),
     municipalityCode: opt(activity.municipalityCode),
-    wheelchairAccessible: activity.wheelchairAccessible ? "on" : undefined,
-    hearingLoop: activity.hearingLoop ? "on" : undefined,
-    quietSpace: activity.quietSpace ? "on" : undefined,
-    transportHelp: activity.transportHelp ? "on" : undefined,
+    ...featureFormValues(activity),
     isFree: activity.isFree ? "ja" : "nee",
     price: activity.priceCents != null ? (activity.priceCents / 100).toFixed(2).replace(".", ",") : undefined,
     signUpRequired: activity.signUpRequired ? "on" : undefined,
@@ -143,6 +141,39 @@ export function toFormValues(activity: NonNullable<ReturnType<typeof getOwnActiv
     privateContactName: activity.privateContactName,
     privateContactEmail: activity.privateContactEmail,
     privateContactPhone: opt(activity.privateContactPhone),
+  };
+}
+
+type FeatureColumns = Pick<
+  NonNullable<ReturnType<typeof getOwnActivity>>,
+  | "hostAtDoor"
+  | "transport"
+  | "easyDutch"
+  | "languages"
+  | "quietSpace"
+  | "hearingLoop"
+  | "wheelchairAccessible"
+  | "showInterest"
+  | "continuesAfterWeek"
+  | "continuesSchedule"
+  | "continuesContact"
+>;
+
+/** The form values of the fields in activity-features.ts (a copy keeps them too). */
+function featureFormValues(activity: FeatureColumns) {
+  const tick = (v: boolean) => (v ? "on" : undefined);
+  return {
+    hostAtDoor: tick(activity.hostAtDoor),
+    transport: activity.transport ?? "geen",
+    easyDutch: tick(activity.easyDutch),
+    languages: parseLanguages(activity.languages),
+    quietSpace: tick(activity.quietSpace),
+    hearingLoop: tick(activity.hearingLoop),
+    wheelchairAccessible: tick(activity.wheelchairAccessible),
+    showInterest: tick(activity.showInterest),
+    continuesAfterWeek: tick(activity.continuesAfterWeek),
+    continuesSchedule: activity.continuesSchedule ?? undefined,
+    continuesContact: activity.continuesContact ?? undefined,
   };
 }
 
@@ -198,10 +229,17 @@ function columnsFrom(values: ActivityFormValues, place: Located) {
     postcode: online ? null : (values.postcode ?? null),
     place: online ? null : (values.place ?? null),
     ...place,
-    wheelchairAccessible: values.wheelchairAccessible,
-    hearingLoop: values.hearingLoop,
+    hostAtDoor: values.hostAtDoor,
+    transport: values.transport,
+    easyDutch: values.easyDutch,
+    languages: values.languages,
     quietSpace: values.quietSpace,
-    transportHelp: values.transportHelp,
+    hearingLoop: values.hearingLoop,
+    wheelchairAccessible: values.wheelchairAccessible,
+    showInterest: values.showInterest,
+    continuesAfterWeek: values.continuesAfterWeek,
+    continuesSchedule: values.continuesAfterWeek ? (values.continuesSchedule ?? null) : null,
+    continuesContact: values.continuesAfterWeek ? (values.continuesContact ?? null) : null,
     isFree: values.isFree === "ja",
     priceCents: values.isFree === "ja" || !values.price ? null : Math.round(Number(values.price.replace(",", ".")) * 100),
     signUpRequired: values.signUpRequired,

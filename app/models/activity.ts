@@ -5,6 +5,7 @@ import { dutchPostcodeSchema } from "~/utils/postcode";
 import { formatShortDate } from "~/utils/time";
 import { isCalendarDate, plainInteger } from "~/utils/form-values";
 import { webLinkSchema } from "~/utils/web-link";
+import { checkFeatureFields, featureFormFields } from "./activity-features";
 
 export const ACTIVITY_TYPES = {
   ontmoeting: "Ontmoeting",
@@ -39,14 +40,6 @@ export const ORGANISATION_KINDS = {
   anders: "Anders",
 } as const;
 export type OrganisationKind = keyof typeof ORGANISATION_KINDS;
-
-export const ACCESSIBILITY_FEATURES = {
-  wheelchairAccessible: "Toegankelijk met rolstoel",
-  hearingLoop: "Ringleiding",
-  quietSpace: "Rustige ruimte",
-  transportHelp: "Hulp bij vervoer",
-} as const;
-export type AccessibilityFeature = keyof typeof ACCESSIBILITY_FEATURES;
 
 export const ACTIVITY_STATUSES = {
   pending: "Wacht op controle",
@@ -121,10 +114,8 @@ export function activityFormSchema(window: ActivityWindow, windowText: string) {
       // Set only when the organiser dragged the pin on the map (JavaScript); inside the Netherlands.
       pinLat: z.coerce.number().min(50.7).max(53.6).optional(),
       pinLon: z.coerce.number().min(3.3).max(7.3).optional(),
-      wheelchairAccessible: checkbox,
-      hearingLoop: checkbox,
-      quietSpace: checkbox,
-      transportHelp: checkbox,
+      // Low threshold, accessibility, "ik kom" and after the Week: defined with their labels in activity-features.ts.
+      ...featureFormFields,
       isFree: z.enum(["ja", "nee"], { errorMap: () => ({ message: "Kies of de activiteit gratis is." }) }),
       price: z
         .string()
@@ -167,6 +158,7 @@ export function activityFormSchema(window: ActivityWindow, windowText: string) {
       }
       need(v.isFree === "nee" && !v.price, "price", "Vul in wat het kost.");
       need(v.signUpRequired && !v.signUpInfo, "signUpInfo", "Vertel hoe mensen zich kunnen aanmelden.");
+      checkFeatureFields(v, need);
     });
 }
 export type ActivityFormValues = z.infer<ReturnType<typeof activityFormSchema>>;

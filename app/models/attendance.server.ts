@@ -70,6 +70,7 @@ function loadTarget(tx: DbOrTx, activityId: number) {
         participants: t.attendanceReports.participants,
         volunteers: t.attendanceReports.volunteers,
         firstTimers: t.attendanceReports.firstTimers,
+        newcomersReturned: t.attendanceReports.newcomersReturned,
         remarks: t.attendanceReports.remarks,
         reportedAt: t.attendanceReports.reportedAt,
         updatedAt: t.attendanceReports.updatedAt,
@@ -103,12 +104,21 @@ export function attendanceView(page: AttendancePage) {
     deadline: page.activity.reportDeadline.toISOString(),
     state: page.state,
     stateText: page.state === "open" ? null : ATTENDANCE_STATE_TEXT[page.state],
-    report: r ? { participants: r.participants, volunteers: r.volunteers, firstTimers: r.firstTimers, remarks: r.remarks } : null,
+    report: r
+      ? {
+          participants: r.participants,
+          volunteers: r.volunteers,
+          firstTimers: r.firstTimers,
+          newcomersReturned: r.newcomersReturned,
+          remarks: r.remarks,
+        }
+      : null,
     values: r
       ? {
           participants: String(r.participants),
           volunteers: String(r.volunteers),
           firstTimers: r.firstTimers === null ? "" : String(r.firstTimers),
+          newcomersReturned: r.newcomersReturned ?? "",
           remarks: r.remarks ?? "",
         }
       : ({} as Record<string, string>),
@@ -167,6 +177,7 @@ export function saveAttendanceReport(args: {
       participants: input.participants,
       volunteers: input.volunteers,
       firstTimers: input.firstTimers ?? null,
+      newcomersReturned: input.newcomersReturned ?? null,
       remarks: input.remarks?.trim() ? input.remarks.trim() : null,
     };
     const actorId = target.activity.ownerId;

@@ -20,6 +20,15 @@ const count = (required: string, max: number, tooMany: string) =>
       .max(max, tooMany),
   );
 
+/** "Did people who came for the first time come back?" (the Week's aim: contact that lasts). */
+export const NEWCOMERS_RETURNED = {
+  yes: "Ja, er zijn nieuwe mensen teruggekomen",
+  no: "Nee, nog niet",
+  unknown: "Weet ik (nog) niet",
+} as const;
+export type NewcomersReturned = keyof typeof NEWCOMERS_RETURNED;
+const NEWCOMERS_RETURNED_VALUES = Object.keys(NEWCOMERS_RETURNED) as [NewcomersReturned, ...NewcomersReturned[]];
+
 export const AttendanceReportSchema = z
   .object({
     participants: count(
@@ -37,6 +46,9 @@ export const AttendanceReportSchema = z
       MAX_REPORTED_PARTICIPANTS,
       `Vul een aantal in tot en met ${MAX_REPORTED_PARTICIPANTS.toLocaleString("nl-NL")}.`,
     ).optional(),
+    newcomersReturned: z
+      .enum(NEWCOMERS_RETURNED_VALUES, { errorMap: () => ({ message: "Kies een van de antwoorden." }) })
+      .optional(),
     remarks: z
       .string()
       .trim()
@@ -53,7 +65,7 @@ export const AttendanceReportSchema = z
   });
 export type AttendanceReportInput = z.infer<typeof AttendanceReportSchema>;
 
-export const ATTENDANCE_FIELDS = ["participants", "volunteers", "firstTimers", "remarks"] as const;
+export const ATTENDANCE_FIELDS = ["participants", "volunteers", "firstTimers", "newcomersReturned", "remarks"] as const;
 
 export type AttendanceState = "open" | "not_published" | "not_ended" | "closed";
 

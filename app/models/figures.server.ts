@@ -12,6 +12,7 @@ import { db, schema as t } from "~/utils/db.server";
 import { TARGET_GROUPS, ACTIVITY_TYPES, ORGANISATION_KINDS } from "./activity";
 import { weekBounds } from "./edition";
 import { getEditionByYear, listEditions, resolveEdition, type Edition } from "./edition.server";
+import { interestVsTurnout } from "./activity-interest.server";
 import { kitOrderOverview } from "./kit-fulfilment.server";
 import { LIVE_STATUS_LIST as LIVE } from "./kit-order.server";
 
@@ -70,6 +71,22 @@ function attendanceSummary(editionId: number, now: Date): AttendanceSummary {
     averagePerReport,
     estimatedTotal: averagePerReport === null ? null : Math.round(averagePerReport * row.shouldReport),
   };
+}
+
+/**
+ * Contact that lasts (issue 17): how many published activities continue after the Week, what the
+ * reports say about newcomers coming back, and "ik kom" presses against reported turnout.
+ */
+function lastingContact(editionId: number) {
+  const row = db.get<{ continuing: number; returnedYes: number; returnedNo: number; returnedUnknown: number }>(sql`
+    select
+      (select count(*) from activities a where a.edition_id = ${editionId} and a.status = 'published' and a.continues_after_week = 1) as continuing,
+      coalesce(sum(r.newcomers_returned = 'yes'), 0) as returnedYes,
+      coalesce(sum(r.newcomers_returned = 'no'), 0) as returnedNo,
+      coalesce(sum(r.newcomers_returned = 'unknown'), 0) as returnedUnknown
+    from attendance_reports r join activities a on a.id = r.activity_id
+    where a.edition_id = ${editionId} and a.status = 'published'`);
+  return { ...row, interest: interestVsTurnout(editionId) };
 }
 
 function activityCounts(editionId: number) {
@@ -197,6 +214,7 @@ export function editionFigures(edition: Edition, now: Date) {
     whiteSpots,
     kits: kitOrderOverview(edition.year)!,
     attendance: attendanceSummary(edition.id, now),
+    lastingContact: lastingContact(edition.id),
     perProvince: figuresPerProvince(edition.id, now),
     perMunicipality,
     perType: figuresPerType(edition.id, now),

@@ -1,6 +1,7 @@
 // Open data: the public activities of an edition as GeoJSON and CSV. The only selector here names
 // public columns (see OPEN_DATA_FIELDS); contact persons, private contacts and kit deliveries never appear.
 import { sql } from "drizzle-orm";
+import { parseLanguages, TRANSPORT_FILTERS, type Transport } from "./activity-features";
 import { db } from "~/utils/db.server";
 import { absoluteUrl } from "~/utils/public-url.server";
 import type { Edition } from "./edition.server";
@@ -33,7 +34,12 @@ type Row = {
   wheelchairAccessible: number;
   hearingLoop: number;
   quietSpace: number;
-  transportHelp: number;
+  hostAtDoor: number;
+  transport: string | null;
+  easyDutch: number;
+  languages: string;
+  continuesAfterWeek: number;
+  continuesSchedule: string | null;
   signUpRequired: number;
   organisationName: string;
   changedAt: number;
@@ -47,7 +53,9 @@ function publicRows(editionId: number): Row[] {
       a.street, a.house_number as houseNumber, a.postcode, a.place, a.municipality_code as municipalityCode,
       m.name as municipality, m.province, a.lat, a.lon, a.location_approximate as locationApproximate,
       a.is_free as isFree, a.price_cents as priceCents, a.wheelchair_accessible as wheelchairAccessible,
-      a.hearing_loop as hearingLoop, a.quiet_space as quietSpace, a.transport_help as transportHelp,
+      a.hearing_loop as hearingLoop, a.quiet_space as quietSpace,
+      a.host_at_door as hostAtDoor, a.transport, a.easy_dutch as easyDutch, a.languages,
+      a.continues_after_week as continuesAfterWeek, a.continues_schedule as continuesSchedule,
       a.sign_up_required as signUpRequired, a.organisation_name as organisationName,
       max(coalesce(a.updated_at, a.created_at), coalesce(a.moderated_at, 0)) as changedAt
     from activities a left join municipalities m on m.code = a.municipality_code
@@ -84,7 +92,12 @@ function values(r: Row, year: number): Values {
     rolstoeltoegankelijk: r.wheelchairAccessible === 1,
     ringleiding: r.hearingLoop === 1,
     rustige_ruimte: r.quietSpace === 1,
-    hulp_bij_vervoer: r.transportHelp === 1,
+    alleen_komen: r.hostAtDoor === 1,
+    vervoer: r.transport && r.transport in TRANSPORT_FILTERS ? TRANSPORT_FILTERS[r.transport as Transport] : null,
+    eenvoudig_nederlands: r.easyDutch === 1,
+    talen: parseLanguages(r.languages).join(","),
+    gaat_door_na_de_week: r.continuesAfterWeek === 1,
+    na_de_week: r.continuesAfterWeek === 1 ? r.continuesSchedule : null,
     aanmelden_nodig: r.signUpRequired === 1,
     organisatie: r.organisationName,
   };

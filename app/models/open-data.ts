@@ -33,7 +33,12 @@ export const OPEN_DATA_FIELDS = [
   ["rolstoeltoegankelijk", "ja/nee", "Toegankelijk met een rolstoel."],
   ["ringleiding", "ja/nee", "Er is een ringleiding."],
   ["rustige_ruimte", "ja/nee", "Er is een rustige ruimte."],
-  ["hulp_bij_vervoer", "ja/nee", "Er is hulp bij vervoer."],
+  ["alleen_komen", "ja/nee", "Je kunt gerust alleen komen: er is iemand die je ontvangt."],
+  ["vervoer", "tekst", "ophalen (we kunnen je ophalen), ov (goed bereikbaar met OV) of leeg."],
+  ["eenvoudig_nederlands", "ja/nee", "Er wordt eenvoudig Nederlands gesproken."],
+  ["talen", "tekst", "Andere talen die er gesproken worden, codes gescheiden door komma's (en, ar, tr, pl, uk, pap, ti, ngt)."],
+  ["gaat_door_na_de_week", "ja/nee", "De activiteit gaat door na de Week."],
+  ["na_de_week", "tekst", "Wanneer en hoe vaak het na de Week doorgaat, zoals de organisator het schreef."],
   ["aanmelden_nodig", "ja/nee", "Of je je moet aanmelden."],
   ["organisatie", "tekst", "Naam van de organiserende organisatie."],
 ] as const;

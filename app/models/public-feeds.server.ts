@@ -2,12 +2,13 @@
 // iCalendar, new activities of a municipality as Atom, and the search behind the embeddable agenda.
 // Everything here is public: it reads only through the public selectors of activity-search.server.
 import { sql } from "drizzle-orm";
+import { continuesText, featuresText } from "./activity-features";
 import { db } from "~/utils/db.server";
 import { geocodePlace, isGeocodeMiss } from "~/utils/geocode.server";
 import { absoluteUrl } from "~/utils/public-url.server";
 import { formatDate, formatTime } from "~/utils/time";
 import { ACTIVITY_TYPES } from "./activity";
-import type { SearchParams } from "./activity-search";
+import { searchFilters, type SearchParams } from "./activity-search";
 import {
   activitiesCalendar,
   listMunicipalityActivities,
@@ -61,7 +62,7 @@ export type PublicSearchResult = {
  * near a place when one is given, plus the online activities when asked. At most `limit` items.
  */
 export async function runPublicSearch(params: SearchParams, edition: Edition, limit: number): Promise<PublicSearchResult> {
-  const filters = { dag: params.dag, soort: params.soort, voor: params.voor, gratis: params.gratis, rolstoel: params.rolstoel };
+  const filters = searchFilters(params);
   let point: { lat: number; lon: number; label: string; approximate: boolean } | null = null;
   let notFound: string | null = null;
   if (params.plaats) {
@@ -110,7 +111,13 @@ export function municipalityAtom(municipality: Municipality, now: Date, limit = 
   const self = absoluteUrl(`/gemeente/${municipality.slug}/nieuw.atom`);
   const entries = rows.map((r) => {
     const a = activities.get(r.id)!;
-    const summary = `${ACTIVITY_TYPES[a.type] ?? a.type} op ${formatDate(a.startsAt)} om ${formatTime(a.startsAt)} uur${a.place ? ` in ${a.place}` : a.isOnline ? ", online" : ""}. ${a.organisationName}.`;
+    const summary = `${ACTIVITY_TYPES[a.type] ?? a.type} op ${formatDate(a.startsAt)} om ${formatTime(a.startsAt)} uur${a.place ? ` in ${a.place}` : a.isOnline ? ", online" : ""}. ${a.organisationName}.${[
+      featuresText(a),
+      continuesText(a),
+    ]
+      .filter(Boolean)
+      .map((line) => ` ${line}`)
+      .join("")}`;
     return `  <entry>
     <id>${xml(activityUrl(a.id))}</id>
     <title>${xml(a.title)}</title>

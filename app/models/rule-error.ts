@@ -1,12 +1,12 @@
 // The one error convention for models (shared by browser and server code).
 //
 // A model that refuses a command because of a rule throws a RuleError: a Dutch message a person can
-// act on (B1), the HTTP status that fits (400 bad input, 404 not yours or not there, 409 the state
+// act on (B1), the HTTP status that fits (400 bad input, 404 not yours or not there, 429 too often, 409 the state
 // does not allow it now), and the form field it belongs to, if any. Actions turn it into the one
 // action result shape below (app/utils/action.server.ts), with the form's values kept; nothing has
 // been written, because the model throws inside its transaction.
 
-export type RuleStatus = 400 | 404 | 409;
+export type RuleStatus = 400 | 404 | 409 | 429;
 
 export class RuleError extends Error {
   readonly status: RuleStatus;

@@ -9,10 +9,12 @@ import { mapLinks } from "~/components/map-styles";
 import { SearchForm } from "~/components/search-form";
 import { WeekMap } from "~/components/week-map";
 import { ACTIVITY_TYPES, TARGET_GROUPS } from "~/models/activity";
+import { activeFeatureFilters } from "~/components/search-form";
 import {
   countInWords,
   PAGE_SIZE,
   parseSearchParams,
+  searchFilters,
   searchQuery,
   WEEKDAYS,
   type SearchParams,
@@ -53,7 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     location = { lat: params.lat, lon: params.lon, label: "de gekozen plek", approximate: false };
   }
 
-  const filters = { dag: params.dag, soort: params.soort, voor: params.voor, gratis: params.gratis, rolstoel: params.rolstoel };
+  const filters = searchFilters(params);
   const nearby = location
     ? searchNearby({
         edition,
@@ -149,7 +151,7 @@ function summaryOf(params: SearchParams, label: string | null, days: { value: st
     params.soort ? ACTIVITY_TYPES[params.soort].toLowerCase() : null,
     params.voor ? `voor ${TARGET_GROUPS[params.voor].toLowerCase()}` : null,
     params.gratis ? "gratis" : null,
-    params.rolstoel ? "rolstoel" : null,
+    ...activeFeatureFilters(params).map((f) => f.toLowerCase()),
   ];
   return parts.filter(Boolean).join(" · ");
 }

@@ -1,13 +1,24 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { lazy, Suspense } from "react";
 import { ClientOnly } from "remix-utils/client-only";
 import { useHydrated } from "remix-utils/use-hydrated";
-import { AccessibilityList, formatCost, typeLabel } from "~/components/activity-facts";
+import { FeatureList, formatCost, typeLabel } from "~/components/activity-facts";
 import { mapLinks } from "~/components/map-styles";
 import { ShareLinks } from "~/components/share-links";
 import { Icon } from "~/components/icons";
 import { TARGET_GROUPS, type TargetGroup } from "~/models/activity";
+import { interestForPublic } from "~/models/activity-features";
+import { interestCount, pressInterest } from "~/models/activity-interest.server";
+import { isRuleError } from "~/models/rule-error";
+import { ruleFailure } from "~/utils/action.server";
+import { clientIp } from "~/utils/request.server";
 import { parseSearchParams, searchQuery } from "~/models/activity-search";
 import { getPublicActivity } from "~/models/activity-search.server";
 import { posterPath } from "~/models/organiser-home.server";
@@ -32,11 +43,38 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const backTo = search ? `/${search}#resultaten` : activity.editionYear ? `/?editie=${activity.editionYear}` : "/";
   return {
     activity,
+    // Residents see the "ik kom" count only when the organiser allows it (and from a few people on).
+    interestSentence: activity.showInterest ? interestForPublic(interestCount(activity.id)) : null,
+    // Set by the redirect after pressing "ik kom": a thank-you and the calendar file. Not personal (no cookie is read).
+    pressed: new URL(request.url).searchParams.get("ikkom") === "1",
     isPast: activity.endsAt < now().getTime(),
     backTo,
     share: activitySharePreview(activity),
     posterPath: posterPath(activity.id),
   };
+}
+
+/** "Ik kom (waarschijnlijk)": counts once per browser, then back to the page with a thank-you. */
+export async function action({ params, request, context }: ActionFunctionArgs) {
+  const id = idParam(params.id);
+  try {
+    const result = await pressInterest({
+      activityId: id,
+      cookieHeader: request.headers.get("Cookie"),
+      userAgent: request.headers.get("User-Agent"),
+      client: clientIp(request, context),
+      now: now(),
+    });
+    const back = new URL(request.url);
+    back.searchParams.set("ikkom", "1");
+    return redirect(`${back.pathname}${back.search}#ik-kom`, {
+      headers: result.setCookie ? { "Set-Cookie": result.setCookie } : undefined,
+    });
+  } catch (error) {
+    if (!isRuleError(error)) throw error;
+    if (error.status === 404) throw new Response(error.message, { status: 404 });
+    return ruleFailure(error, {});
+  }
 }
 
 export const links: LinksFunction = () => mapLinks(false);
@@ -63,8 +101,50 @@ function PrintButton() {
   );
 }
 
+/** The anonymous "ik kom" button: a plain POST form (works without JavaScript), then the calendar file. */
+function IkKom({ activityId, sentence, pressed }: { activityId: number; sentence: string | null; pressed: boolean }) {
+  const failure = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const error = failure?.error[""]?.[0];
+  return (
+    <section className="ik-kom no-print" id="ik-kom" aria-labelledby="ik-kom-titel">
+      <h2 id="ik-kom-titel">Kom je?</h2>
+      {sentence ? <p>{sentence}</p> : null}
+      {pressed ? (
+        <div className="alert" role="status">
+          <p>
+            <strong>Fijn dat je komt!</strong> De organisator weet nu dat er iemand meer komt. Je naam weten ze niet.
+          </p>
+          <p>
+            <a href={`/activiteiten/${activityId}/agenda.ics`} download>
+              Zet het in je agenda
+            </a>
+          </p>
+        </div>
+      ) : (
+        <>
+          <p>
+            Laat de organisator weten dat je waarschijnlijk komt. Je hoeft je naam of e-mailadres niet te geven, en het is geen
+            aanmelding.
+          </p>
+          {error ? (
+            <p className="field-error" role="alert">
+              {error}
+            </p>
+          ) : null}
+          <Form method="post" preventScrollReset>
+            <button type="submit" disabled={busy} aria-disabled={busy}>
+              Ik kom (waarschijnlijk)
+            </button>
+          </Form>
+        </>
+      )}
+    </section>
+  );
+}
+
 export default function ActivityPage() {
-  const { activity: a, isPast, backTo, share, posterPath } = useLoaderData<typeof loader>();
+  const { activity: a, isPast, backTo, share, posterPath, interestSentence, pressed } = useLoaderData<typeof loader>();
   const root = useRootData();
   const address = [
     a.venueName,
@@ -161,11 +241,33 @@ export default function ActivityPage() {
           </dd>
         </div>
         <div>
-          <dt>Toegankelijkheid</dt>
+          <dt>Goed om te weten</dt>
           <dd>
-            <AccessibilityList activity={a} />
+            <FeatureList activity={a} />
           </dd>
         </div>
+        {a.continuesAfterWeek ? (
+          <div>
+            <dt>Na de Week</dt>
+            <dd>
+              <span className="address-line">
+                <strong>Dit gaat door na de Week</strong>
+                {a.continuesSchedule ? `: ${a.continuesSchedule}` : "."}
+              </span>
+              {a.continuesContact ? (
+                <span className="address-line">
+                  {isWebLink(a.continuesContact) ? (
+                    <a href={a.continuesContact} rel={USER_LINK_REL}>
+                      {a.continuesContact}
+                    </a>
+                  ) : (
+                    `Contact: ${a.continuesContact}`
+                  )}
+                </span>
+              ) : null}
+            </dd>
+          </div>
+        ) : null}
         <div>
           <dt>Kosten</dt>
           <dd>{formatCost(a.isFree, a.priceCents)}</dd>
@@ -211,6 +313,8 @@ export default function ActivityPage() {
       {a.description.split(/\n{2,}/).map((p, i) => (
         <p key={i}>{p}</p>
       ))}
+
+      {!a.cancelled && !isPast ? <IkKom activityId={a.id} sentence={interestSentence} pressed={pressed} /> : null}
 
       {hasPoint && root ? (
         <div className="no-print">

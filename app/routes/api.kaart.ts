@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { parseSearchParams } from "~/models/activity-search";
+import { parseSearchParams, searchFilters } from "~/models/activity-search";
 import { mapFeatures } from "~/models/activity-search.server";
 import { getPublicEdition, resolveEdition } from "~/models/edition.server";
 import { editionParam } from "~/utils/route-params.server";
@@ -52,7 +52,7 @@ export function loader({ request }: LoaderFunctionArgs) {
       ? { lat: params.lat, lon: params.lon, radiusKm: params.straal }
       : null;
   if (!area) return problem(400, "Geef een gebied op: bbox=minLon,minLat,maxLon,maxLat of lat, lon en straal.");
-  const filters = { dag: params.dag, soort: params.soort, voor: params.voor, gratis: params.gratis, rolstoel: params.rolstoel };
+  const filters = searchFilters(params);
   const key = JSON.stringify([edition.id, area, filters]);
   const body = cached(key, () => JSON.stringify(mapFeatures({ edition, filters, area })));
   return new Response(body, {

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { DotMap } from "~/components/charts/charts";
 import { KIT_ORDER_STATUSES, type KitOrderStatus } from "~/models/kit-order";
 import { listEditions } from "~/models/edition.server";
-import { editionFigures, ESTIMATE_METHOD, figuresEdition, type Breakdown } from "~/models/figures.server";
+import { editionFigures, ESTIMATE_METHOD, figuresEdition, type Breakdown, type EditionFigures } from "~/models/figures.server";
 import { orNotFound } from "~/utils/route-params.server";
 import { now } from "~/utils/clock.server";
 import { requireProgrammeTeam } from "~/utils/session.server";
@@ -29,6 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     whiteSpots: figures.whiteSpots,
     kits: figures.kits,
     attendance: figures.attendance,
+    lastingContact: figures.lastingContact,
     method: ESTIMATE_METHOD,
     perProvince: figures.perProvince,
     perType: figures.perType,
@@ -42,6 +43,53 @@ const nl = (n: number) => n.toLocaleString("nl-NL");
 const avg = (n: number | null) =>
   n === null ? "–" : n.toLocaleString("nl-NL", { maximumFractionDigits: 1, minimumFractionDigits: 1 });
 const pct = (n: number | null) => (n === null ? "–" : `${(n * 100).toLocaleString("nl-NL", { maximumFractionDigits: 1 })}%`);
+
+/** Continues after the Week, newcomers who came back, and "ik kom" against turnout (issue 17). */
+function LastingContact({ figures: f }: { figures: EditionFigures["lastingContact"] }) {
+  const c = f.interest.compared;
+  return (
+    <section aria-labelledby="na-de-week">
+      <h2 id="na-de-week">Na de Week en &quot;ik kom&quot;</h2>
+      <div className="table-wrap">
+        <table>
+          <caption className="visually-hidden">Contact dat blijft en ik kom tegenover opkomst</caption>
+          <tbody>
+            <tr>
+              <th scope="row">Activiteiten die doorgaan na de Week</th>
+              <td className="num" data-testid="continuing">
+                {nl(f.continuing)}
+              </td>
+            </tr>
+            <tr>
+              <th scope="row">Meldingen: nieuwe mensen teruggekomen</th>
+              <td className="num">{nl(f.returnedYes)}</td>
+            </tr>
+            <tr>
+              <th scope="row">Meldingen: nog niemand teruggekomen</th>
+              <td className="num">{nl(f.returnedNo)}</td>
+            </tr>
+            <tr>
+              <th scope="row">Meldingen: weet nog niet</th>
+              <td className="num">{nl(f.returnedUnknown)}</td>
+            </tr>
+            <tr>
+              <th scope="row">&quot;Ik kom&quot; gedrukt (alle activiteiten)</th>
+              <td className="num">
+                {nl(f.interest.presses)} bij {nl(f.interest.activitiesWithInterest)} activiteiten
+              </td>
+            </tr>
+            <tr>
+              <th scope="row">Ik kom tegenover opkomst (activiteiten met allebei)</th>
+              <td className="num" data-testid="interest-vs-turnout">
+                {nl(c.presses)} keer &quot;ik kom&quot;, {nl(c.participants)} deelnemers gemeld ({nl(c.activities)} activiteiten)
+              </td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
 
 export default function Figures() {
   const d = useLoaderData<typeof loader>();
@@ -153,6 +201,8 @@ export default function Figures() {
           </tbody>
         </table>
       </div>
+
+      <LastingContact figures={d.lastingContact} />
 
       <h2>Pakketten</h2>
       <div className="table-wrap">

@@ -13,7 +13,7 @@ import { absoluteUrl } from "~/utils/public-url.server";
 
 export const handle = EMBED_HANDLE;
 
-/** Any search of the search page (same URL parameters: plaats, straal, dag, soort, voor, gratis, rolstoel, online). */
+/** Any search of the search page (same URL parameters: plaats, straal, dag, soort, voor, gratis, the feature filters such as alleen and ophalen, taal, online). */
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const edition = publicEditionFromQuery(url, now());

@@ -3,6 +3,8 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ACTIVITY_STATUSES, nextStep } from "~/models/activity";
 import { pendingChangeText } from "~/models/activity-revision";
 import { canEdit, listOwnActivities } from "~/models/activity.server";
+import { interestForOrganiser } from "~/models/activity-features";
+import { interestCounts } from "~/models/activity-interest.server";
 import { isOrderingOpen, isReportingOpen, PHASE_LABELS, editionPhase } from "~/models/edition";
 import { getRegistrationEdition, listEditions } from "~/models/edition.server";
 import { hasPrintables, latestKitOrdersByActivity, posterPath, sharePagePath } from "~/models/organiser-home.server";
@@ -18,6 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const registration = getRegistrationEdition(at);
   const activities = listOwnActivities(user.id);
   const kitOrders = latestKitOrdersByActivity(user.id);
+  const interest = interestCounts(activities.filter((x) => x.status === "published").map((x) => x.id));
   const groups = editions
     .map((edition) => ({
       year: edition.year,
@@ -34,6 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           pendingChange: x.revision?.pendingFields.length ? pendingChangeText(x.revision.pendingFields) : null,
           changeRefused: x.revision?.rejectedReason ?? null,
           kitOrder: kitOrders.get(x.id) ?? null,
+          interest: x.status === "published" ? interestForOrganiser(interest.get(x.id) ?? 0) : null,
           print: hasPrintables(x.status) ? { poster: posterPath(x.id), sharePage: sharePagePath(x.id) } : null,
           editable: canEdit(x, edition, at),
           copyable: Boolean(registration && registration.id !== edition.id),
@@ -119,6 +123,7 @@ export default function MyActivities() {
                   </p>
                 ) : null}
                 {x.changeRefused ? <p>Je laatste wijziging is niet geplaatst. Reden: {x.changeRefused}</p> : null}
+                {x.interest ? <p className="interest">{x.interest}</p> : null}
                 {x.kitOrder ? (
                   <p>
                     Kom Erbij-pakket: <span className="status">{x.kitOrder.statusText}</span>{" "}
