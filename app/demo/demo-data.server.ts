@@ -325,12 +325,12 @@ function seedReviewExamples(db: AppDatabase, demoOrganiserId: number, now: Date)
   const copyId = db.get<{ id: number }>(sql`
     insert into activities (edition_id, owner_id, organisation_name, organisation_kind, title, description, type, starts_at, ends_at,
       is_online, online_url, venue_name, street, house_number, postcode, place, municipality_code, lat, lon, location_approximate,
-      wheelchair_accessible, hearing_loop, quiet_space, transport_help, is_free, price_cents, sign_up_required, sign_up_info,
+      wheelchair_accessible, hearing_loop, quiet_space, transport, host_at_door, easy_dutch, languages, is_free, price_cents, sign_up_required, sign_up_info,
       max_participants, public_contact_name, public_contact_email, public_contact_phone, private_contact_name,
       private_contact_email, private_contact_phone, status, created_at)
     select edition_id, owner_id, organisation_name, organisation_kind, title || '!', description, type, starts_at, ends_at,
       is_online, online_url, venue_name, street, house_number, postcode, place, municipality_code, lat, lon, location_approximate,
-      wheelchair_accessible, hearing_loop, quiet_space, transport_help, is_free, price_cents, sign_up_required, sign_up_info,
+      wheelchair_accessible, hearing_loop, quiet_space, transport, host_at_door, easy_dutch, languages, is_free, price_cents, sign_up_required, sign_up_info,
       max_participants, public_contact_name, public_contact_email, public_contact_phone, private_contact_name,
       private_contact_email, private_contact_phone, 'pending', created_at + 86400000
     from activities where id = ${pending.id}
