@@ -41,7 +41,7 @@ function setup(year = 2026) {
 }
 const reportOf = (activityId: number) =>
   db.select().from(t.attendanceReports).where(eq(t.attendanceReports.activityId, activityId)).get();
-const good = { participants: "35", volunteers: "4", firstTimers: "6", remarks: "Gezellig!" };
+const good = { participants: "35", volunteers: "4", firstTimers: "6", newcomersReturned: "yes", remarks: "Gezellig!" };
 
 describe("the e-mailed link", () => {
   it("opens the form of its own activity without login, saves, and shows the saved report for editing", async () => {
