@@ -59,7 +59,8 @@ export default function KitSettings() {
   return (
     <>
       <p>
-        <Link to="/beheer/pakketten">← Pakketbestellingen</Link>
+        <Link to={`/beheer/edities/${settings.year}`}>← Editie {settings.year}</Link> ·{" "}
+        <Link to="/beheer/pakketten">Pakketbestellingen</Link>
       </p>
       <h1>Kom Erbij-pakket {settings.year} instellen</h1>
       {params.has("opgeslagen") && !result ? (
