@@ -282,7 +282,9 @@ export function editionChangeWarnings(
       field: "registrationClosesAt",
       text:
         `Aanmelden is nu open; organisatoren rekenen op aanmelden tot en met ${formatDateTime(lastInclusiveMinute(before.registrationClosesAt))}. ` +
-        `Er ${counts.activities === 1 ? "is" : "zijn"} al ${many(counts.activities, "activiteit", "activiteiten")} aangemeld.` +
+        (counts.activities === 0
+          ? "Er is nog geen activiteit aangemeld."
+          : `Er ${counts.activities === 1 ? "is" : "zijn"} al ${many(counts.activities, "activiteit", "activiteiten")} aangemeld.`) +
         (registrationWindow(after, now) === "open" ? "" : " Met de nieuwe data is aanmelden meteen dicht."),
     });
   const orderingMoved =
@@ -293,7 +295,9 @@ export function editionChangeWarnings(
       field: "orderingClosesAt",
       text:
         `Pakket bestellen is nu open; organisatoren rekenen op bestellen tot en met ${formatDateTime(lastInclusiveMinute(before.orderingClosesAt))}. ` +
-        `Er ${counts.liveOrders === 1 ? "is" : "zijn"} al ${many(counts.liveOrders, "pakket", "pakketten")} besteld.` +
+        (counts.liveOrders === 0
+          ? "Er is nog geen pakket besteld."
+          : `Er ${counts.liveOrders === 1 ? "is" : "zijn"} al ${many(counts.liveOrders, "pakket", "pakketten")} besteld.`) +
         (orderingWindow(after, now) === "open" ? "" : " Met de nieuwe data is bestellen meteen dicht."),
     });
   if ((before.weekStart !== after.weekStart || before.weekEnd !== after.weekEnd) && counts.activities > 0)
