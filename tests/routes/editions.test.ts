@@ -6,7 +6,7 @@ import { loader as listLoader } from "~/routes/beheer.edities._index";
 import { action as newAction, loader as newLoader } from "~/routes/beheer.edities.nieuw";
 import { toLocalDateTime } from "~/models/edition";
 import { db, schema as t } from "~/utils/db.server";
-import { setClock } from "~/utils/clock.server";
+import { now, setClock } from "~/utils/clock.server";
 import { DEMO_TODAY } from "../helpers/demo-today";
 import { get, outcome, post, sessionCookie } from "../helpers/requests";
 
@@ -113,7 +113,7 @@ describe("/beheer/edities", () => {
           template: "attendance-request",
           props: {},
           toAddress: owner.email,
-          nextAttemptAt: new Date(),
+          nextAttemptAt: now(),
         })
         .run();
     }
