@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { ENDED_KIT_ORDER_STATUSES, KIT_ORDER_STATUS_VALUES } from "./kit-order-statuses";
+import { KIT_ORDER_STATUS_VALUES } from "./kit-order-statuses";
 
 // Instants are stored as UTC milliseconds; calendar dates of an edition as "YYYY-MM-DD"
 // (a date in Europe/Amsterdam, not an instant).
@@ -253,10 +253,9 @@ export const kitOrders = sqliteTable(
     updatedAt: instant("updated_at"),
   },
   (t) => [
-    // One live order per activity; a cancelled or rejected order frees the activity again.
-    uniqueIndex("kit_orders_one_live_per_activity")
-      .on(t.activityId)
-      .where(sql.raw(`status NOT IN (${ENDED_KIT_ORDER_STATUSES.map((s) => `'${s}'`).join(", ")})`)),
+    // How many live orders an activity may have is the edition's setting (kit_limit_per_activity),
+    // checked in the same IMMEDIATE transaction as the insert (app/models/kit-ordering.server.ts).
+    index("kit_orders_activity_status").on(t.activityId, t.status),
     index("kit_orders_edition_status").on(t.editionId, t.status),
     check("kit_orders_participants", sql`${t.expectedParticipants} BETWEEN 1 AND 100000`),
   ],

@@ -220,7 +220,8 @@ export function saveAttendanceReport(args: {
 /**
  * Queues the attendance e-mails that are due at `now`:
  * - a request from the day after a published activity ended, while its edition's deadline has not passed;
- * - one reminder 7 days after the request (its `requestedAt`), only when still no report came in.
+ * - one reminder 7 days after the request (its `requestedAt`), only when still no report came in and
+ *   the team did not already send one by hand ("attendance-reminder:<id>:<ms>", attendance-follow-up.server.ts).
  * Idempotent: the outbox's unique dedupe keys ("attendance-request:<id>", "attendance-reminder:<id>")
  * make a second run (or a second process) queue nothing twice. One transaction for the whole batch.
  */
@@ -238,7 +239,8 @@ export function scheduleAttendanceRequests(now: Date): { requests: number; remin
     }>(sql`
       select a.id, a.title, a.ends_at as endsAt, e.report_deadline as reportDeadline, u.email,
         req.requested_at as requestedAt, req.id is not null as hasRequest,
-        exists(select 1 from email_outbox rem where rem.dedupe_key = 'attendance-reminder:' || a.id) as hasReminder
+        exists(select 1 from email_outbox rem where rem.dedupe_key = 'attendance-reminder:' || a.id
+          or (rem.dedupe_key > 'attendance-reminder:' || a.id || ':' and rem.dedupe_key < 'attendance-reminder:' || a.id || ';')) as hasReminder
       from activities a
       join editions e on e.id = a.edition_id
       join users u on u.id = a.owner_id

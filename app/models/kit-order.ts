@@ -140,6 +140,16 @@ export const KitSettingsSchema = z
         .min(0, "De voorraad kan niet negatief zijn.")
         .max(1_000_000, "Dat is te veel. Vul hoogstens 1.000.000 in."),
     ),
+    kitLimitPerActivity: plainInteger(
+      z
+        .number({
+          required_error: "Vul in hoeveel pakketten een activiteit mag krijgen.",
+          invalid_type_error: "Vul een aantal in met alleen cijfers, zoals 1.",
+        })
+        .int("Vul een heel getal in.")
+        .min(1, "Vul 1 of meer in.")
+        .max(100, "Vul hoogstens 100 in."),
+    ),
     kitLimitPerOrganisation: plainInteger(
       z
         .number({ invalid_type_error: "Vul een aantal in met alleen cijfers, of laat het veld leeg." })
@@ -203,16 +213,22 @@ export function availabilityMessage(a: KitAvailability): string | null {
 
 export type KitOrderRefusal = KitAvailability["state"] | "not_found" | "not_published" | "already_ordered" | "organisation_limit";
 
-export function refusalMessage(reason: Exclude<KitOrderRefusal, "open">, availability?: KitAvailability): string {
+export function refusalMessage(
+  reason: Exclude<KitOrderRefusal, "open">,
+  availability?: KitAvailability,
+  kitLimitPerActivity = 1,
+): string {
   switch (reason) {
     case "not_found":
       return "We kunnen deze activiteit niet vinden.";
     case "not_published":
       return "Je kunt pas een pakket bestellen als je activiteit is goedgekeurd en op de kaart staat.";
     case "already_ordered":
-      return "Voor deze activiteit is al een pakket besteld. Per activiteit kun je één pakket bestellen.";
+      return kitLimitPerActivity === 1
+        ? "Voor deze activiteit is al een pakket besteld. Per activiteit kun je één pakket bestellen."
+        : `Voor deze activiteit zijn al ${kitLimitPerActivity} pakketten besteld. Meer pakketten per activiteit kan niet.`;
     case "organisation_limit":
-      return "Je organisatie heeft al het hoogste aantal pakketten besteld dat per organisatie mag.";
+      return "Met jouw account zijn al zoveel pakketten besteld als er per organisatie mogen.";
     default:
       return (availability && availabilityMessage(availability)) ?? availabilityMessage({ state: "sold_out" })!;
   }

@@ -53,19 +53,36 @@ function ownActivity(tx: AppDatabase, userId: number, activityId: number) {
   );
 }
 
-function liveOrderForActivity(tx: AppDatabase, activityId: number) {
-  return (
-    tx
-      .select({ reference: t.kitOrders.reference, status: t.kitOrders.status })
-      .from(t.kitOrders)
-      .where(and(eq(t.kitOrders.activityId, activityId), isLiveOrder))
-      .get() ?? null
-  );
+/** The activity's live orders, oldest first (an edition may allow more than one per activity). */
+function liveOrdersForActivity(tx: AppDatabase, activityId: number) {
+  return tx
+    .select({ reference: t.kitOrders.reference, status: t.kitOrders.status })
+    .from(t.kitOrders)
+    .where(and(eq(t.kitOrders.activityId, activityId), isLiveOrder))
+    .orderBy(asc(t.kitOrders.id))
+    .all();
+}
+
+/**
+ * The per-organisation limit counts the live orders of the organisation's identity, which is the
+ * organiser's account that owns the activity (`activities.owner_id`): the one identity the
+ * platform verifies (by e-mail login). The typed organisation name is free text — "Bibliotheek
+ * Utrecht" and "Bibliotheek Utrecht Centrum" are the same organisation, two foundations may share a
+ * name — so it is never matched. An activity a coordinator registers on someone's behalf belongs
+ * to that organiser's account, so it counts for them too.
+ */
+function liveOrdersOfOrganisation(tx: AppDatabase, editionId: number, ownerId: number): number {
+  return tx
+    .select({ n: sql<number>`count(*)` })
+    .from(t.kitOrders)
+    .innerJoin(t.activities, eq(t.activities.id, t.kitOrders.activityId))
+    .where(and(eq(t.kitOrders.editionId, editionId), isLiveOrder, eq(t.activities.ownerId, ownerId)))
+    .get()!.n;
 }
 
 export type KitOrderPage = {
   activity: { id: number; title: string; status: string; startsAt: Date };
-  edition: { year: number; kitContents: KitItem[]; orderingClosesAt: Date };
+  edition: { year: number; kitContents: KitItem[]; orderingClosesAt: Date; kitLimitPerActivity: number };
   availability: KitAvailability;
   blocker: Extract<KitOrderRefusal, "not_published" | "already_ordered"> | null;
   liveOrder: { reference: string; status: KitOrderStatus } | null;
@@ -77,13 +94,19 @@ export function getKitOrderPage(user: { id: number; name: string | null }, activ
   const activity = ownActivity(db, user.id, activityId);
   if (!activity) return null;
   const edition = db.select().from(t.editions).where(eq(t.editions.id, activity.editionId)).get()!;
-  const liveOrder = liveOrderForActivity(db, activity.id);
+  const live = liveOrdersForActivity(db, activity.id);
   return {
     activity: { id: activity.id, title: activity.title, status: activity.status, startsAt: activity.startsAt },
-    edition: { year: edition.year, kitContents: edition.kitContents, orderingClosesAt: edition.orderingClosesAt },
+    edition: {
+      year: edition.year,
+      kitContents: edition.kitContents,
+      orderingClosesAt: edition.orderingClosesAt,
+      kitLimitPerActivity: edition.kitLimitPerActivity,
+    },
     availability: editionAvailability(db, edition, now),
-    blocker: activity.status !== "published" ? "not_published" : liveOrder ? "already_ordered" : null,
-    liveOrder,
+    blocker:
+      activity.status !== "published" ? "not_published" : live.length >= edition.kitLimitPerActivity ? "already_ordered" : null,
+    liveOrder: live.at(-1) ?? null,
     defaults: {
       deliveryName: user.name ?? "",
       deliveryOrganisation: activity.organisationName,
@@ -97,7 +120,13 @@ export function getKitOrderPage(user: { id: number; name: string | null }, activ
 
 export type PlaceKitOrderResult =
   | { ok: true; reference: string; duplicate: boolean }
-  | { ok: false; reason: Exclude<KitOrderRefusal, "open">; availability?: KitAvailability; reference?: string };
+  | {
+      ok: false;
+      reason: Exclude<KitOrderRefusal, "open">;
+      availability?: KitAvailability;
+      reference?: string;
+      kitLimitPerActivity?: number;
+    };
 
 /**
  * Places an order. The stock check and the reservation happen in one IMMEDIATE transaction, so two
@@ -129,23 +158,20 @@ export function placeKitOrder(args: {
       const edition = tx.select().from(t.editions).where(eq(t.editions.id, activity.editionId)).get()!;
       const availability = editionAvailability(tx, edition, now);
       if (availability.state !== "open") return { ok: false, reason: availability.state, availability };
-      const live = liveOrderForActivity(tx, activity.id);
-      if (live) return { ok: false, reason: "already_ordered", reference: live.reference };
-      if (edition.kitLimitPerOrganisation !== null) {
-        const ofOrganisation = tx
-          .select({ n: sql<number>`count(*)` })
-          .from(t.kitOrders)
-          .innerJoin(t.activities, eq(t.activities.id, t.kitOrders.activityId))
-          .where(
-            and(
-              eq(t.kitOrders.editionId, edition.id),
-              isLiveOrder,
-              sql`lower(trim(${t.activities.organisationName})) = lower(trim(${activity.organisationName}))`,
-            ),
-          )
-          .get()!.n;
-        if (ofOrganisation >= edition.kitLimitPerOrganisation) return { ok: false, reason: "organisation_limit" };
-      }
+      // The IMMEDIATE transaction makes count-then-insert safe: nobody else writes in between.
+      const live = liveOrdersForActivity(tx, activity.id);
+      if (live.length >= edition.kitLimitPerActivity)
+        return {
+          ok: false,
+          reason: "already_ordered",
+          reference: live.at(-1)!.reference,
+          kitLimitPerActivity: edition.kitLimitPerActivity,
+        };
+      if (
+        edition.kitLimitPerOrganisation !== null &&
+        liveOrdersOfOrganisation(tx, edition.id, activity.ownerId) >= edition.kitLimitPerOrganisation
+      )
+        return { ok: false, reason: "organisation_limit" };
 
       const earlierOrders = tx
         .select({ n: sql<number>`count(*)` })
@@ -288,8 +314,10 @@ export function cancelKitOrderByOrganiser(args: {
 }): EndOrderResult {
   return immediate((tx) => {
     const order = tx
-      .select({ id: t.kitOrders.id, status: t.kitOrders.status })
+      .select({ id: t.kitOrders.id, status: t.kitOrders.status, activityTitle: t.activities.title, email: t.users.email })
       .from(t.kitOrders)
+      .innerJoin(t.activities, eq(t.activities.id, t.kitOrders.activityId))
+      .innerJoin(t.users, eq(t.users.id, t.kitOrders.orderedById))
       .where(and(eq(t.kitOrders.reference, args.reference), eq(t.kitOrders.orderedById, args.userId)))
       .get();
     if (!order) return { ok: false, reason: "not_found" } as const;
@@ -306,6 +334,17 @@ export function cancelKitOrderByOrganiser(args: {
       entityId: order.id,
       details: { reference: args.reference, from: order.status, to: "cancelled", reason, by: "organiser" },
     });
+    // The organiser gets the same confirmation in writing as when the team cancels.
+    enqueueEmail(
+      tx,
+      {
+        template: "kit-order-cancelled",
+        to: order.email,
+        dedupeKey: `kit-order-cancelled:${args.reference}`,
+        props: { reference: args.reference, activityTitle: order.activityTitle, reason, cancelledBy: "organiser" },
+      },
+      args.now,
+    );
     return { ok: true } as const;
   });
 }

@@ -19,8 +19,8 @@ export function getKitSettings(year: number) {
   return {
     year: edition.year,
     live: countLiveOrders(db, edition.id),
-    kitLimitPerActivity: edition.kitLimitPerActivity,
     values: {
+      kitLimitPerActivity: edition.kitLimitPerActivity,
       opensDate: opens.date,
       opensTime: opens.time,
       closesDate: closes.date,
@@ -52,6 +52,7 @@ export function updateKitSettings(year: number, input: KitSettingsInput, actorId
       orderingClosesAt: amsterdamToUtc(input.closesDate, input.closesTime),
       kitStock: input.kitStock,
       kitContents: input.contents,
+      kitLimitPerActivity: input.kitLimitPerActivity,
       kitLimitPerOrganisation: input.kitLimitPerOrganisation ?? null,
     };
     tx.update(t.editions)
@@ -69,6 +70,7 @@ export function updateKitSettings(year: number, input: KitSettingsInput, actorId
           orderingClosesAt: edition.orderingClosesAt.toISOString(),
           kitStock: edition.kitStock,
           kitContents: edition.kitContents,
+          kitLimitPerActivity: edition.kitLimitPerActivity,
           kitLimitPerOrganisation: edition.kitLimitPerOrganisation,
         },
         after: {

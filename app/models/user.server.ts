@@ -4,14 +4,10 @@ import { db, schema } from "~/utils/db.server";
 import { enqueueEmail } from "./outbox.server";
 import { absoluteUrl } from "~/utils/public-url.server";
 
-export type UserRole = "organiser" | "programme_team" | "coordinator";
-export type SessionUser = { id: number; email: string; name: string | null; role: UserRole; municipalityCode: string | null };
+import type { UserRole } from "./user";
 
-export const ROLE_LABELS: Record<UserRole, string> = {
-  organiser: "Organisator",
-  programme_team: "Programmateam",
-  coordinator: "Gemeentecoördinator",
-};
+export type { UserRole } from "./user";
+export type SessionUser = { id: number; email: string; name: string | null; role: UserRole; municipalityCode: string | null };
 
 const sessionUserColumns = {
   id: schema.users.id,

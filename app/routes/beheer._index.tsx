@@ -45,6 +45,12 @@ export default function TeamHome() {
         </li>
         <li className="card">
           <h2>
+            <Link to="/beheer/edities">Edities</Link>
+          </h2>
+          <p>De data van elke editie: de week, aanmelden, pakket bestellen en opkomst doorgeven. Een nieuwe editie maken.</p>
+        </li>
+        <li className="card">
+          <h2>
             <Link to="/beheer/pakketten">Pakketbestellingen verwerken</Link>
           </h2>
           <p>Bestellingen, voorraad en de lijst voor het verzendhuis.</p>
@@ -86,7 +92,9 @@ export default function TeamHome() {
           <tbody>
             {editions.map((e) => (
               <tr key={e.year}>
-                <th scope="row">{e.year}</th>
+                <th scope="row">
+                  <Link to={`/beheer/edities/${e.year}`}>{e.year}</Link>
+                </th>
                 <td>{e.number}e</td>
                 <td>{formatDateRange(e.weekStart, e.weekEnd)}</td>
                 <td>

@@ -119,7 +119,9 @@ export default function Figures() {
         <button type="submit">Toon cijfers</button>
       </Form>
       <p>
-        <Link to="/beheer/cijfers/vergelijken">Edities met elkaar vergelijken</Link>
+        <Link to="/beheer/cijfers/vergelijken">Edities met elkaar vergelijken</Link> ·{" "}
+        <Link to={`/beheer/cijfers/opkomst?editie=${d.year}`}>Opkomst opvolgen {d.year}</Link> (respons per provincie en gemeente,
+        herinneringen sturen)
       </p>
 
       <h2>In het kort</h2>

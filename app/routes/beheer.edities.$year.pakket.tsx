@@ -59,7 +59,8 @@ export default function KitSettings() {
   return (
     <>
       <p>
-        <Link to="/beheer/pakketten">← Pakketbestellingen</Link>
+        <Link to={`/beheer/edities/${settings.year}`}>← Editie {settings.year}</Link> ·{" "}
+        <Link to="/beheer/pakketten">Pakketbestellingen</Link>
       </p>
       <h1>Kom Erbij-pakket {settings.year} instellen</h1>
       {params.has("opgeslagen") && !result ? (
@@ -149,15 +150,26 @@ export default function KitSettings() {
           {err("kitStock")}
         </div>
         <div className="field">
-          <p className="label-like">
-            <strong>Per activiteit</strong>
+          <label htmlFor="kitLimitPerActivity">Hoogstens zoveel pakketten per activiteit</label>
+          <p className="hint" id="kitLimitPerActivity-hint">
+            Meestal 1. Bestellingen die al geplaatst zijn blijven staan.
           </p>
-          <p className="hint">{settings.kitLimitPerActivity} pakket per activiteit. Dit ligt vast.</p>
+          <input
+            id="kitLimitPerActivity"
+            name="kitLimitPerActivity"
+            inputMode="numeric"
+            required
+            defaultValue={value("kitLimitPerActivity", saved.kitLimitPerActivity)}
+            aria-invalid={invalid("kitLimitPerActivity")}
+            aria-describedby={describe("kitLimitPerActivity", true)}
+          />
+          {err("kitLimitPerActivity")}
         </div>
         <div className="field">
           <label htmlFor="kitLimitPerOrganisation">Hoogstens zoveel pakketten per organisatie (niet verplicht)</label>
           <p className="hint" id="kitLimitPerOrganisation-hint">
-            Laat leeg voor geen grens.
+            Telt de bestellingen voor alle activiteiten van één organisatoraccount, wat de organisatienaam ook is. Laat leeg voor
+            geen grens.
           </p>
           <input
             id="kitLimitPerOrganisation"

@@ -6,14 +6,8 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { z } from "zod";
 import { Field } from "~/components/ui/field";
 import { getMunicipalityByCode, listMunicipalities } from "~/models/municipality.server";
-import {
-  appointCoordinator,
-  inviteTeamMember,
-  listStaff,
-  revokeRole,
-  ROLE_LABELS,
-  setCoordinatorReview,
-} from "~/models/user.server";
+import { ROLE_LABELS, STAFF_ROLES } from "~/models/user";
+import { appointCoordinator, inviteTeamMember, listStaff, revokeRole, setCoordinatorReview } from "~/models/user.server";
 import { now } from "~/utils/clock.server";
 import { requireProgrammeTeam } from "~/utils/session.server";
 import { formatDateTime } from "~/utils/time";
@@ -48,8 +42,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     staff: listStaff().map((u) => ({
       ...u,
       lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
-      // ROLE_LABELS lives in a .server module, which is empty in the browser: label it here.
-      roleLabel: ROLE_LABELS[u.role],
       municipality: u.municipalityCode ? (getMunicipalityByCode(u.municipalityCode)?.commonName ?? u.municipalityCode) : null,
     })),
     municipalities: listMunicipalities().map((m) => ({ code: m.code, name: m.commonName })),
@@ -95,7 +87,7 @@ export default function Team() {
   const notice = {
     uitgenodigd: "De uitnodiging is verstuurd.",
     ingetrokken: "De rol is ingetrokken. Het account is nu een gewone organisator.",
-    coordinator: "De gemeentecoördinator is toegevoegd.",
+    coordinator: "De coördinatorrol is gegeven.",
     "controle-aan": "De coördinator mag nu activiteiten in de eigen gemeente controleren.",
     "controle-uit": "De coördinator mag geen activiteiten meer controleren.",
   }[params.get("melding") ?? ""];
@@ -117,62 +109,74 @@ export default function Team() {
           <p>{notice}</p>
         </div>
       ) : null}
-      <div className="table-wrap">
-        <table>
-          <caption className="visually-hidden">Accounts met een rol</caption>
-          <thead>
-            <tr>
-              <th scope="col">E-mailadres</th>
-              <th scope="col">Naam</th>
-              <th scope="col">Rol</th>
-              <th scope="col">Laatst ingelogd</th>
-              <th scope="col">Actie</th>
-            </tr>
-          </thead>
-          <tbody>
-            {staff.map((u) => (
-              <tr key={u.id}>
-                <td>{u.email}</td>
-                <td>{u.name ?? "—"}</td>
-                <td>
-                  {u.roleLabel}
-                  {u.role === "coordinator" ? (
-                    <>
-                      {" "}
-                      {u.municipality ?? "—"}
-                      <br />
-                      {u.canReview ? "Mag controleren" : "Mag niet controleren"}
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="review" />
-                        <input type="hidden" name="userId" value={u.id} />
-                        <input type="hidden" name="canReview" value={u.canReview ? "uit" : "aan"} />
-                        <button type="submit" className="secondary">
-                          {u.canReview ? "Controleren uitzetten" : "Controleren aanzetten"}
-                          <span className="visually-hidden"> voor {u.email}</span>
-                        </button>
-                      </Form>
-                    </>
-                  ) : null}
-                </td>
-                <td>{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : "nog niet"}</td>
-                <td>
-                  {u.id === meId ? (
-                    "Dit ben jij"
-                  ) : (
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="revoke" />
-                      <input type="hidden" name="userId" value={u.id} />
-                      <button type="submit" className="secondary">
-                        Rol intrekken<span className="visually-hidden"> van {u.email}</span>
-                      </button>
-                    </Form>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      {STAFF_ROLES.map((role) => {
+        const members = staff.filter((u) => u.role === role);
+        const coordinators = role === "coordinator";
+        return (
+          <section key={role} aria-labelledby={`rol-${role}`}>
+            <h2 id={`rol-${role}`}>
+              {coordinators ? "Gemeentecoördinatoren" : ROLE_LABELS[role]} ({members.length})
+            </h2>
+            {members.length === 0 ? (
+              <p>Niemand heeft deze rol.</p>
+            ) : (
+              <div className="table-wrap">
+                <table>
+                  <caption className="visually-hidden">Accounts met de rol {ROLE_LABELS[role]}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">E-mailadres</th>
+                      <th scope="col">Naam</th>
+                      {coordinators ? <th scope="col">Gemeente</th> : null}
+                      {coordinators ? <th scope="col">Controleren</th> : null}
+                      <th scope="col">Laatst ingelogd</th>
+                      <th scope="col">Actie</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {members.map((u) => (
+                      <tr key={u.id}>
+                        <td>{u.email}</td>
+                        <td>{u.name ?? "—"}</td>
+                        {coordinators ? <td>{u.municipality ?? "—"}</td> : null}
+                        {coordinators ? (
+                          <td>
+                            {u.canReview ? "Mag controleren" : "Mag niet controleren"}
+                            <Form method="post">
+                              <input type="hidden" name="intent" value="review" />
+                              <input type="hidden" name="userId" value={u.id} />
+                              <input type="hidden" name="canReview" value={u.canReview ? "uit" : "aan"} />
+                              <button type="submit" className="secondary">
+                                {u.canReview ? "Controleren uitzetten" : "Controleren aanzetten"}
+                                <span className="visually-hidden"> voor {u.email}</span>
+                              </button>
+                            </Form>
+                          </td>
+                        ) : null}
+                        <td>{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : "nog niet"}</td>
+                        <td>
+                          {u.id === meId ? (
+                            "Dit ben jij"
+                          ) : (
+                            <Form method="post">
+                              <input type="hidden" name="intent" value="revoke" />
+                              <input type="hidden" name="userId" value={u.id} />
+                              <button type="submit" className="secondary">
+                                {coordinators ? "Coördinatorrol intrekken" : "Rol intrekken"}
+                                <span className="visually-hidden"> van {u.email}</span>
+                              </button>
+                            </Form>
+                          )}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </section>
+        );
+      })}
       <h2>Iemand toevoegen aan het programmateam</h2>
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="invite" />
@@ -185,10 +189,11 @@ export default function Team() {
         </Field>
         <button type="submit">Uitnodigen</button>
       </Form>
-      <h2>Gemeentecoördinator toevoegen</h2>
+      <h2>Coördinatorrol geven</h2>
       <p>
         Een gemeentecoördinator ziet alle activiteiten in de eigen gemeente, kan activiteiten aanmelden namens organisatoren en de
-        cijfers bekijken. Controleren (goedkeuren of afwijzen) mag alleen als jullie dat aanzetten.
+        cijfers bekijken. Controleren (goedkeuren of afwijzen) mag alleen als jullie dat aanzetten. Is iemand al coördinator, dan
+        verhuist de rol naar de gemeente die je hier kiest.
       </p>
       <Form method="post" {...getFormProps(coordinatorForm)}>
         <input type="hidden" name="intent" value="coordinator" />
@@ -212,7 +217,7 @@ export default function Team() {
             <input name="canReview" type="checkbox" /> Mag activiteiten in de eigen gemeente controleren
           </label>
         </div>
-        <button type="submit">Coördinator toevoegen</button>
+        <button type="submit">Coördinatorrol geven</button>
       </Form>
     </>
   );

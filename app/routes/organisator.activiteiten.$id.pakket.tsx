@@ -53,7 +53,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     year: page.edition.year,
     contents: page.edition.kitContents,
     closesAt: page.edition.orderingClosesAt.toISOString(),
-    blocked: page.blocker ? refusalMessage(page.blocker) : availabilityMessage(page.availability),
+    blocked: page.blocker
+      ? refusalMessage(page.blocker, undefined, page.edition.kitLimitPerActivity)
+      : availabilityMessage(page.availability),
     liveOrder: page.liveOrder,
     defaults: page.defaults as Values,
   };
@@ -80,7 +82,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data(
       {
         step: "refused" as const,
-        message: refusalMessage(result.reason, result.availability),
+        message: refusalMessage(result.reason, result.availability, result.kitLimitPerActivity),
         reference: result.reference ?? null,
       },
       { status: 409 },

@@ -16,19 +16,24 @@ const sessionCookie = createCookie("__komerbij_sessie", {
   maxAge: SESSION_DAYS * 24 * 60 * 60,
 });
 
+// The row's expiry follows the platform clock. Remix hands over an `expires` computed from the
+// cookie's maxAge with the wall clock, which is not the platform's "now" when FAKE_NOW is set (a
+// demo clock a year ahead would create sessions that expired before they were made).
+const sessionExpiry = () => new Date(now().getTime() + SESSION_DAYS * 86_400_000);
+
 // Database-backed sessions: the cookie holds only a signed random id; logging out deletes the row.
 export const sessionStorage = createSessionStorage<{ userId: number }>({
   cookie: sessionCookie,
-  async createData(data, expires) {
+  async createData(data) {
     const id = randomBytes(24).toString("base64url");
-    insertSession(id, Number(data.userId), expires ?? new Date(now().getTime() + SESSION_DAYS * 86_400_000));
+    insertSession(id, Number(data.userId), sessionExpiry());
     return id;
   },
   async readData(id) {
     return readSession(id, now());
   },
   async updateData(id, data, expires) {
-    updateSession(id, data, expires);
+    updateSession(id, data, expires ? sessionExpiry() : undefined);
   },
   async deleteData(id) {
     deleteSession(id);

@@ -11,7 +11,14 @@ import { DEMO_TODAY } from "../helpers/demo-today";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
-export type OwnServer = { url: string; dbPath: string; output: () => string; stop: () => Promise<void> };
+export type OwnServer = {
+  url: string;
+  dbPath: string;
+  output: () => string;
+  stop: () => Promise<void>;
+  /** Stops the server and starts it again on the same database with `env` changed (e.g. another FAKE_NOW). */
+  restart: (env: Record<string, string>) => Promise<OwnServer>;
+};
 
 export async function startOwnServer(env: Record<string, string> = {}): Promise<OwnServer> {
   const dir = mkdtempSync(join(tmpdir(), "komerbij-own-"));
@@ -31,6 +38,10 @@ export async function startOwnServer(env: Record<string, string> = {}): Promise<
   // The demo data, as `npm start` loads it before the server starts.
   const seeded = spawnSync(process.execPath, ["--import", "tsx", "app/demo/seed-cli.ts"], { cwd: root, env: serverEnv });
   if (seeded.status !== 0) throw new Error(`demo data not loaded:\n${seeded.stderr}`);
+  return launch(dir, dbPath, serverEnv);
+}
+
+async function launch(dir: string, dbPath: string, serverEnv: NodeJS.ProcessEnv): Promise<OwnServer> {
   const child: ChildProcess = spawn(process.execPath, ["app/server.mjs", "build/index.js"], {
     cwd: root,
     env: serverEnv,
@@ -51,17 +62,24 @@ export async function startOwnServer(env: Record<string, string> = {}): Promise<
     child.stdout!.on("data", check);
     child.on("exit", (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
   });
+  const halt = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((r) => child.once("exit", r));
+      child.kill("SIGTERM");
+      await exited;
+    }
+  };
   return {
     url: `http://127.0.0.1:${port}`,
     dbPath,
     output: () => output,
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once("exit", r));
-        child.kill("SIGTERM");
-        await exited;
-      }
+      await halt();
       rmSync(dir, { recursive: true, force: true });
+    },
+    async restart(env) {
+      await halt();
+      return launch(dir, dbPath, { ...serverEnv, ...env });
     },
   };
 }

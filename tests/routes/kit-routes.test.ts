@@ -419,6 +419,7 @@ describe("fulfilment (programme team)", () => {
       closesDate: "2027-09-01",
       closesTime: "00:00",
       kitStock: "950",
+      kitLimitPerActivity: "1",
       kitLimitPerOrganisation: "",
       "contents[0].item": "Placemats",
       "contents[0].quantity": "40",

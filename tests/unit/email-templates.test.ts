@@ -165,6 +165,16 @@ describe("e-mail templates", () => {
     }
   });
 
+  it("tells an organiser who cancelled their own order that they did, with their reason", async () => {
+    const props = { reference: "KE-2027-0108", activityTitle: "Soep", reason: "Gaat niet door.", cancelledBy: "organiser" };
+    const email = await renderEmail("kit-order-cancelled", props);
+    expect(email.subject).toBe("Je bestelling KE-2027-0108 is geannuleerd");
+    expect(email.text).toContain('Je hebt je bestelling KE-2027-0108 van een Kom Erbij-pakket voor "Soep" geannuleerd.');
+    expect(email.text).toContain("Je gaf deze reden op:");
+    expect(email.text).toContain("Gaat niet door.");
+    expect((await renderEmail("kit-order-cancelled", { ...props, cancelledBy: undefined })).text).toContain("Dit is de reden:");
+  });
+
   it("refuses an unknown template and props that do not fit", async () => {
     await expect(renderEmail("does-not-exist", {})).rejects.toThrow(/Unknown e-mail template "does-not-exist"/);
     await expect(renderEmail("login-code", { code: "1" })).rejects.toThrow(

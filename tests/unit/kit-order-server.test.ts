@@ -239,28 +239,69 @@ describe("placing an order", () => {
     ).toMatchObject({ ok: true });
   });
 
-  it("keeps to the limit per organisation", () => {
+  it("keeps to the limit per organisation, matching the organiser's account, never the typed name", () => {
     db.update(t.editions).set({ kitLimitPerOrganisation: 1 }).run();
     const one = organiser();
     const two = organiser();
-    expect(
+    const order = (user: { id: number }, organisation: string) =>
       placeKitOrder({
-        userId: one.id,
-        activityId: activity(one.id, { organisation: "Buurtkamer De Brug" }).id,
+        userId: user.id,
+        activityId: activity(user.id, { organisation }).id,
         input,
         submissionKey: key(),
         now: NOW,
-      }),
-    ).toMatchObject({ ok: true });
+      });
+    expect(order(one, "Buurtkamer De Brug")).toMatchObject({ ok: true });
+    // Another account that happens to type the same name is another organisation.
+    expect(order(two, " buurtkamer de brug")).toMatchObject({ ok: true });
+    // The same account cannot escape the limit by typing another name.
+    expect(order(one, "Buurtkamer De Brug Noord")).toMatchObject({ ok: false, reason: "organisation_limit" });
+    db.update(t.editions).set({ kitLimitPerOrganisation: null }).run();
+  });
+
+  it("keeps to the edition's limit per activity, which the team sets", () => {
+    const setLimit = (n: number) => db.update(t.editions).set({ kitLimitPerActivity: n }).where(eq(t.editions.year, 2027)).run();
+    setLimit(2);
+    const user = organiser();
+    const a = activity(user.id);
+    expect(placeKitOrder({ userId: user.id, activityId: a.id, input, submissionKey: key(), now: NOW })).toMatchObject({
+      ok: true,
+    });
+    expect(getKitOrderPage(user, a.id, NOW)?.blocker).toBeNull();
+    expect(placeKitOrder({ userId: user.id, activityId: a.id, input, submissionKey: key(), now: NOW })).toMatchObject({
+      ok: true,
+    });
+    expect(getKitOrderPage(user, a.id, NOW)?.blocker).toBe("already_ordered");
+    expect(placeKitOrder({ userId: user.id, activityId: a.id, input, submissionKey: key(), now: NOW })).toMatchObject({
+      ok: false,
+      reason: "already_ordered",
+      kitLimitPerActivity: 2,
+    });
+    setLimit(1);
+  });
+
+  it("e-mails the organiser who cancels their own order, once", () => {
+    const user = organiser();
+    const placed = placeKitOrder({ userId: user.id, activityId: activity(user.id).id, input, submissionKey: key(), now: NOW });
+    if (!placed.ok) throw new Error("not placed");
     expect(
-      placeKitOrder({
-        userId: two.id,
-        activityId: activity(two.id, { organisation: " buurtkamer de brug" }).id,
-        input,
-        submissionKey: key(),
-        now: NOW,
-      }),
-    ).toMatchObject({ ok: false, reason: "organisation_limit" });
+      cancelKitOrderByOrganiser({ reference: placed.reference, userId: user.id, reason: "Gaat niet door.", now: NOW }),
+    ).toEqual({
+      ok: true,
+    });
+    expect(cancelKitOrderByOrganiser({ reference: placed.reference, userId: user.id, now: NOW })).toMatchObject({ ok: false });
+    const mails = db
+      .select({ template: t.emailOutbox.template, to: t.emailOutbox.toAddress, props: t.emailOutbox.props })
+      .from(t.emailOutbox)
+      .where(eq(t.emailOutbox.dedupeKey, `kit-order-cancelled:${placed.reference}`))
+      .all();
+    expect(mails).toEqual([
+      {
+        template: "kit-order-cancelled",
+        to: user.email,
+        props: expect.objectContaining({ reference: placed.reference, reason: "Gaat niet door.", cancelledBy: "organiser" }),
+      },
+    ]);
   });
 });
 
@@ -321,6 +362,7 @@ describe("stock", () => {
       opensTime: "00:00",
       closesDate: "2027-09-01",
       closesTime: "00:00",
+      kitLimitPerActivity: 1,
       kitLimitPerOrganisation: undefined,
       contents: [{ item: "Placemats", quantity: 50 }],
     };

@@ -182,6 +182,7 @@ describe("edition package settings", () => {
     closesDate: "2027-09-01",
     closesTime: "00:00",
     kitStock: 900,
+    kitLimitPerActivity: 1,
     contents: [{ item: "Placemats", quantity: 50 }, {}, undefined],
   };
 
