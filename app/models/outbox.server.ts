@@ -22,6 +22,12 @@ export type OutboxMessage = {
   };
 }[EmailTemplateName];
 
+/** Messages someone is waiting for right now: sent alone and before any bulk mail. */
+export const URGENT_TEMPLATES: readonly string[] = ["login-code", "team-invite"];
+export const URGENT_PRIORITY = 0;
+export const BULK_PRIORITY = 1;
+export const priorityOf = (template: string) => (URGENT_TEMPLATES.includes(template) ? URGENT_PRIORITY : BULK_PRIORITY);
+
 /** Queues an e-mail inside the caller's transaction, so the message exists if and only if the change does. */
 export function enqueueEmail(tx: DbOrTx, message: OutboxMessage, now: Date) {
   tx.insert(schema.emailOutbox)
@@ -30,6 +36,7 @@ export function enqueueEmail(tx: DbOrTx, message: OutboxMessage, now: Date) {
       toAddress: message.to.trim().toLowerCase(),
       props: message.props,
       dedupeKey: message.dedupeKey ?? null,
+      priority: priorityOf(message.template),
       nextAttemptAt: now,
       createdAt: now,
     })
@@ -197,7 +204,8 @@ export function retryFailedEmail(id: number, actorId: number, at: Date): boolean
       .get();
     if (!row) return false;
     tx.update(schema.emailOutbox)
-      .set({ status: "pending", attempts: 0, nextAttemptAt: at, lastError: null })
+      // Out of its old batch: it goes out alone or in a new batch, with a new batch key.
+      .set({ status: "pending", attempts: 0, nextAttemptAt: at, lastError: null, batchKey: null })
       .where(eq(schema.emailOutbox.id, id))
       .run();
     audit(tx, {
