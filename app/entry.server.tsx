@@ -4,17 +4,15 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { startAttendanceScheduler } from "~/models/attendance.server";
-import { startOutboxSender } from "~/models/outbox-sender.server";
+import { startBackgroundWork } from "~/models/background.server";
 import { NonceProvider } from "~/utils/nonce";
 import { applySecurityHeaders, createNonce } from "~/utils/security-headers.server";
 
 const ABORT_DELAY = 5_000;
 
-// Queued e-mail goes out in the background, a second or two after the change that caused it.
-startOutboxSender();
-// Asks organisers for their attendance the day after their activity, and reminds once a week later.
-startAttendanceScheduler();
+// Queued e-mail is rendered and sent in the background, a second or two after the change that caused
+// it; organisers are asked for their attendance the day after their activity (background.server.ts).
+startBackgroundWork();
 
 export default function handleRequest(
   request: Request,

@@ -328,3 +328,8 @@ export function startAttendanceScheduler(clock: () => Date = clockNow) {
   timer.unref();
   globalThis.__komerbijAttendanceScheduler = timer;
 }
+
+export function stopAttendanceScheduler() {
+  clearInterval(globalThis.__komerbijAttendanceScheduler);
+  globalThis.__komerbijAttendanceScheduler = undefined;
+}

@@ -51,7 +51,7 @@ export type SenderOptions = {
   /** Messages per Resend batch request (at most 100). */
   bulkBatchSize?: number;
   /** Only send bulk messages a background renderer has rendered already (the sender then never renders bulk mail itself). */
-  renderedOnly?: boolean;
+  renderedOnly?: boolean | (() => boolean);
   /** Checked between messages: a stopped sender finishes the message (or batch) in hand, then returns. */
   signal?: AbortSignal;
 };
@@ -293,7 +293,11 @@ export async function deliverDueEmails(options: SenderOptions = {}): Promise<Bat
       handled++;
       continue;
     }
-    const bulk = claimBulk(settings.now(), Math.min(perBatch, budget - handled), options.renderedOnly ?? false);
+    const bulk = claimBulk(
+      settings.now(),
+      Math.min(perBatch, budget - handled),
+      typeof options.renderedOnly === "function" ? options.renderedOnly() : (options.renderedOnly ?? false),
+    );
     if (bulk.length === 0) break;
     await sendBulk(settings, bulk, result);
     handled += bulk.length;
