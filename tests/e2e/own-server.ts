@@ -11,7 +11,14 @@ import { DEMO_TODAY } from "../helpers/demo-today";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
-export type OwnServer = { url: string; dbPath: string; output: () => string; stop: () => Promise<void> };
+export type OwnServer = {
+  url: string;
+  dbPath: string;
+  output: () => string;
+  stop: () => Promise<void>;
+  /** Sends a signal to the server process; resolves with its exit code once it has exited. */
+  signal: (signal: NodeJS.Signals) => Promise<number | null>;
+};
 
 export async function startOwnServer(env: Record<string, string> = {}): Promise<OwnServer> {
   const dir = mkdtempSync(join(tmpdir(), "komerbij-own-"));
@@ -55,6 +62,13 @@ export async function startOwnServer(env: Record<string, string> = {}): Promise<
     url: `http://127.0.0.1:${port}`,
     dbPath,
     output: () => output,
+    signal(signal) {
+      const exited = new Promise<number | null>((r) =>
+        child.exitCode !== null ? r(child.exitCode) : child.once("exit", (code) => r(code)),
+      );
+      child.kill(signal);
+      return exited;
+    },
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once("exit", r));
