@@ -25,6 +25,9 @@ const { values: flags } = parseArgs({
     seconds: { type: "string", default: process.env.BENCH_SECONDS ?? "10" },
     "load-seconds": { type: "string", default: process.env.BENCH_LOAD_SECONDS ?? "60" },
     quick: { type: "boolean", default: false },
+    /** Keep the synthetic database at this path (and reuse it when it exists): a 1M database takes minutes to build. */
+    db: { type: "string" },
+    "db-only": { type: "boolean", default: false },
   },
 });
 const ACTIVITIES = Number(flags.activities);
@@ -265,7 +268,7 @@ function outboxCounts(path: string) {
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), "komerbij-bench-"));
-  const path = join(dir, "bench.db");
+  const path = flags.db ?? join(dir, "bench.db");
   const children: ChildProcess[] = [];
   const lines: string[] = [];
   const say = (line = "") => {
@@ -274,7 +277,15 @@ async function main() {
   };
   try {
     if (!existsSync("build/index.js")) throw new Error("Build the app first (npm run bench does)");
-    buildDatabase(path);
+    if (!flags.db || !existsSync(path)) buildDatabase(path);
+    else {
+      // A database from an earlier run: start again from an empty outbox.
+      const db = new Database(path);
+      db.exec("DELETE FROM email_outbox");
+      db.close();
+      console.log(`Reusing ${path}`);
+    }
+    if (flags["db-only"]) return;
     let app = await startApp(path, QUIET_NOW);
     children.push(app);
     const bare = await start(
