@@ -278,7 +278,7 @@ export const emailOutbox = sqliteTable(
       .notNull()
       .default("pending"),
     attempts: integer("attempts").notNull().default(0),
-    /** 0: someone is waiting for it (login code, team invite), sent alone and first; 1: everything else, sent in batches. */
+    /** 0: someone is waiting for it (login code, team invite), sent alone and first; 1: confirmations; 2: bulk (attendance). */
     priority: integer("priority").notNull().default(1),
     /** The Resend batch (and its idempotency key) this message went out in; kept, so a retry sends the same batch. */
     batchKey: text("batch_key"),

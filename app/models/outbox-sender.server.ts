@@ -5,8 +5,9 @@
 //    so it exists if and only if the change does.
 // 2. The sender claims rows (status 'sending', attempts + 1) in its own transaction before it talks
 //    to the provider, and records the outcome in another transaction afterwards. Urgent messages
-//    (login codes, team invites: priority 0) are claimed one at a time and always first; the rest
-//    (priority 1) go out through Resend's batch endpoint, up to 100 per request.
+//    (login codes, team invites: priority 0) are claimed one at a time and always first; the rest go
+//    out through Resend's batch endpoint, up to 100 per request: confirmations of what someone just
+//    did (priority 1) before the scheduler's bulk mail (attendance requests, priority 2).
 // 3. Every request for a row carries the same idempotency key, komerbij-outbox-<id>; a batch carries
 //    komerbij-outbox-batch-<first>-<last>-<n>, stored on its rows (batch_key), so a retried or
 //    recovered batch is the same request with the same members. Resend
@@ -25,7 +26,7 @@ import { renderEmail, type RenderedEmail } from "../../emails";
 import { deliveryNow, monotonicMs } from "~/utils/clock.server";
 import { db, immediate, schema } from "~/utils/db.server";
 import { getEmailTransport, MAX_BATCH_SIZE, type DeliveryFailure, type EmailTransport } from "~/utils/email.server";
-import { BULK_PRIORITY, URGENT_PRIORITY, withoutSecrets } from "./outbox.server";
+import { BULK_PRIORITY, TRANSACTIONAL_PRIORITY, URGENT_PRIORITY, withoutSecrets } from "./outbox.server";
 
 export const MAX_ATTEMPTS = 8;
 const INTERVAL_MS = 1_500;
@@ -50,7 +51,7 @@ export type SenderOptions = {
   batchSize?: number;
   /** Messages per Resend batch request (at most 100). */
   bulkBatchSize?: number;
-  /** Only send bulk messages a background renderer has rendered already (the sender then never renders bulk mail itself). */
+  /** Only send bulk mail (priority 2) a background renderer has rendered already (the sender then never renders it itself). */
   renderedOnly?: boolean | (() => boolean);
   /** Checked between messages: a stopped sender finishes the message (or batch) in hand, then returns. */
   signal?: AbortSignal;
@@ -149,12 +150,12 @@ function claimUrgent(at: Date): ClaimedRow | null {
  * or interrupted by a crash) goes again whole, with its own key; otherwise the oldest due messages
  * form a new batch.
  */
-function claimBulk(at: Date, max: number, renderedOnly: boolean): ClaimedRow[] {
+function claimBatch(priority: number, at: Date, max: number, renderedOnly: boolean): ClaimedRow[] {
   return immediate(() => {
-    const head = prepared(CLAIM_SQL).get(claimParams(BULK_PRIORITY, at, 1, renderedOnly, false)) as RawRow | undefined;
+    const head = prepared(CLAIM_SQL).get(claimParams(priority, at, 1, renderedOnly, false)) as RawRow | undefined;
     if (!head) return [];
     if (head.batchKey) return markSending(prepared(BATCH_MEMBERS_SQL).all(head.batchKey) as RawRow[], at, head.batchKey);
-    const rows = prepared(CLAIM_SQL).all(claimParams(BULK_PRIORITY, at, max, renderedOnly, true)) as RawRow[];
+    const rows = prepared(CLAIM_SQL).all(claimParams(priority, at, max, renderedOnly, true)) as RawRow[];
     return markSending(rows, at, batchKeyFor(rows.map((r) => r.id)));
   });
 }
@@ -293,11 +294,11 @@ export async function deliverDueEmails(options: SenderOptions = {}): Promise<Bat
       handled++;
       continue;
     }
-    const bulk = claimBulk(
-      settings.now(),
-      Math.min(perBatch, budget - handled),
-      typeof options.renderedOnly === "function" ? options.renderedOnly() : (options.renderedOnly ?? false),
-    );
+    // Confirmations of what someone just did first (rendered here if need be), then the scheduler's bulk mail.
+    const max = Math.min(perBatch, budget - handled);
+    const renderedOnly = typeof options.renderedOnly === "function" ? options.renderedOnly() : (options.renderedOnly ?? false);
+    let bulk = claimBatch(TRANSACTIONAL_PRIORITY, settings.now(), max, false);
+    if (bulk.length === 0) bulk = claimBatch(BULK_PRIORITY, settings.now(), max, renderedOnly);
     if (bulk.length === 0) break;
     await sendBulk(settings, bulk, result);
     handled += bulk.length;

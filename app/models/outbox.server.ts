@@ -22,11 +22,20 @@ export type OutboxMessage = {
   };
 }[EmailTemplateName];
 
-/** Messages someone is waiting for right now: sent alone and before any bulk mail. */
+/** Messages someone is waiting for right now: sent alone and before anything else. */
 export const URGENT_TEMPLATES: readonly string[] = ["login-code", "team-invite"];
+/** Mail the scheduler sends to many organisers at once: last in line, rendered by the background renderer. */
+export const BULK_TEMPLATES: readonly string[] = ["attendance-request", "attendance-reminder"];
 export const URGENT_PRIORITY = 0;
-export const BULK_PRIORITY = 1;
-export const priorityOf = (template: string) => (URGENT_TEMPLATES.includes(template) ? URGENT_PRIORITY : BULK_PRIORITY);
+/** A confirmation of something a person just did (order, registration): before bulk mail, in batches. */
+export const TRANSACTIONAL_PRIORITY = 1;
+export const BULK_PRIORITY = 2;
+export const priorityOf = (template: string) =>
+  URGENT_TEMPLATES.includes(template)
+    ? URGENT_PRIORITY
+    : BULK_TEMPLATES.includes(template)
+      ? BULK_PRIORITY
+      : TRANSACTIONAL_PRIORITY;
 
 /** Queues an e-mail inside the caller's transaction, so the message exists if and only if the change does. */
 export function enqueueEmail(tx: DbOrTx, message: OutboxMessage, now: Date) {

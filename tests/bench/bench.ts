@@ -238,7 +238,7 @@ function queuePendingEmails(path: string, count: number) {
   const db = new Database(path);
   db.pragma("busy_timeout = 5000");
   const insert = db.prepare(`INSERT INTO email_outbox (template, props, to_address, status, priority, next_attempt_at, created_at)
-    VALUES ('attendance-request', ?, ?, 'pending', 1, ?, ?)`);
+    VALUES ('attendance-request', ?, ?, 'pending', 2, ?, ?)`);
   const at = Date.parse(QUIET_NOW);
   db.transaction(() => {
     for (let i = 0; i < count; i++)

@@ -24,7 +24,7 @@ describe("the outbox claim query", () => {
         );
     });
     db.$client.exec("ANALYZE");
-    for (const priority of [priorityOf("login-code"), priorityOf("attendance-request")])
+    for (const priority of [0, 1, 2])
       for (const [renderedOnly, fresh] of [
         [0, 0],
         [1, 1],
@@ -41,10 +41,12 @@ describe("the outbox claim query", () => {
       }
   });
 
-  it("gives login codes and team invites the urgent priority, everything else the bulk one", () => {
+  it("gives login codes and team invites the urgent priority, attendance mail the bulk one, the rest in between", () => {
     expect(priorityOf("login-code")).toBe(0);
     expect(priorityOf("team-invite")).toBe(0);
-    expect(priorityOf("attendance-request")).toBe(1);
     expect(priorityOf("kit-order-confirmation")).toBe(1);
+    expect(priorityOf("activity-received")).toBe(1);
+    expect(priorityOf("attendance-request")).toBe(2);
+    expect(priorityOf("attendance-reminder")).toBe(2);
   });
 });
