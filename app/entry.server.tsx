@@ -4,17 +4,16 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { startAttendanceScheduler } from "~/models/attendance.server";
-import { startOutboxSender } from "~/models/outbox-sender.server";
+import { startBackgroundWork } from "~/models/background.server";
+import { isSharedPage, keepPersonalPagesPrivate } from "~/utils/http-cache.server";
 import { NonceProvider } from "~/utils/nonce";
-import { applySecurityHeaders, createNonce } from "~/utils/security-headers.server";
+import { applySecurityHeaders, createNonce, sealInlineScripts } from "~/utils/security-headers.server";
 
 const ABORT_DELAY = 5_000;
 
-// Queued e-mail goes out in the background, a second or two after the change that caused it.
-startOutboxSender();
-// Asks organisers for their attendance the day after their activity, and reminds once a week later.
-startAttendanceScheduler();
+// Queued e-mail is rendered and sent in the background, a second or two after the change that caused
+// it; organisers are asked for their attendance the day after their activity (background.server.ts).
+startBackgroundWork();
 
 export default function handleRequest(
   request: Request,
@@ -23,38 +22,74 @@ export default function handleRequest(
   remixContext: EntryContext,
   _loadContext: AppLoadContext,
 ) {
+  keepPersonalPagesPrivate(request, responseHeaders);
   const nonce = createNonce();
+  const app = (
+    <NonceProvider value={nonce}>
+      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+    </NonceProvider>
+  );
+  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  if (isSharedPage(request, responseHeaders)) return renderSharedPage(app, request, responseStatusCode, responseHeaders, nonce);
+
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-      </NonceProvider>,
-      {
-        nonce,
-        [waitForAll ? "onAllReady" : "onShellReady"]() {
-          shellRendered = true;
-          const body = new PassThrough();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          applySecurityHeaders(responseHeaders, request, nonce);
-          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
-          pipe(body);
-        },
-        onShellError(error: unknown) {
-          reject(error);
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          if (shellRendered) console.error(error);
-        },
+    const { pipe, abort } = renderToPipeableStream(app, {
+      nonce,
+      [waitForAll ? "onAllReady" : "onShellReady"]() {
+        shellRendered = true;
+        const body = new PassThrough();
+        applySecurityHeaders(responseHeaders, request, { nonce });
+        resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
+        pipe(body);
       },
-    );
+      onShellError(error: unknown) {
+        reject(error);
+      },
+      onError(error: unknown) {
+        responseStatusCode = 500;
+        if (shellRendered) console.error(error);
+      },
+    });
     setTimeout(abort, ABORT_DELAY);
   });
 }
 
-export const handleDataRequest: HandleDataRequestFunction = (response) => {
+/**
+ * A page a shared cache may keep (anonymous, marked public by its route): rendered whole, then its
+ * own inline scripts are allowed by hash instead of by this request's nonce, so the cached copy
+ * keeps a strict CSP for every reader (DESIGN.md rule 15).
+ */
+function renderSharedPage(app: JSX.Element, request: Request, status: number, headers: Headers, nonce: string) {
+  return new Promise<Response>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    const sink = new PassThrough();
+    sink.on("data", (chunk: Buffer) => chunks.push(chunk));
+    sink.on("end", () => {
+      const { html, hashes } = sealInlineScripts(Buffer.concat(chunks).toString("utf8"), nonce);
+      applySecurityHeaders(headers, request, { hashes });
+      resolve(new Response(html, { headers, status }));
+    });
+    const { pipe, abort } = renderToPipeableStream(app, {
+      nonce,
+      onAllReady() {
+        pipe(sink);
+      },
+      onShellError(error: unknown) {
+        reject(error);
+      },
+      onError(error: unknown) {
+        status = 500;
+        console.error(error);
+      },
+    });
+    setTimeout(abort, ABORT_DELAY).unref();
+  });
+}
+
+export const handleDataRequest: HandleDataRequestFunction = (response, { request }) => {
+  keepPersonalPagesPrivate(request, response.headers);
   response.headers.set("X-Content-Type-Options", "nosniff");
   return response;
 };

@@ -193,6 +193,36 @@ async function main() {
   // Slow-loris: a request that trickles its headers or body is cut off.
   server.requestTimeout = 30_000;
   server.headersTimeout = 15_000;
+  stopGracefullyOn(server, ["SIGTERM", "SIGINT"]);
+}
+
+const SHUTDOWN_LIMIT_MS = 25_000;
+
+/**
+ * SIGTERM (a deploy, `docker stop`): stop accepting connections, let requests in flight finish,
+ * let the e-mail sender finish the message (or batch) in hand, then exit. Whatever still runs
+ * after SHUTDOWN_LIMIT_MS is cut off (a message in 'sending' is recovered on the next start).
+ */
+export function stopGracefullyOn(server, signals) {
+  let stopping = false;
+  const stop = async (signal) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: no new requests; finishing the ones in flight and the e-mail in hand`);
+    setTimeout(() => {
+      console.error("Shutdown took too long; exiting anyway");
+      process.exit(1);
+    }, SHUTDOWN_LIMIT_MS).unref();
+    const closed = new Promise((resolveClosed) => server.close(resolveClosed));
+    // Idle keep-alive connections would hold close() open; busy ones close after their response.
+    server.closeIdleConnections();
+    const idle = setInterval(() => server.closeIdleConnections(), 100);
+    await Promise.all([closed, globalThis.__komerbijBackground?.stop()]);
+    clearInterval(idle);
+    console.log("Stopped cleanly");
+    process.exit(0);
+  };
+  for (const signal of signals) process.once(signal, () => void stop(signal));
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await main();

@@ -302,13 +302,25 @@ export const emailOutbox = sqliteTable(
       .notNull()
       .default("pending"),
     attempts: integer("attempts").notNull().default(0),
+    /** 0: someone is waiting for it (login code, team invite), sent alone and first; 1: confirmations; 2: bulk (attendance). */
+    priority: integer("priority").notNull().default(1),
+    /** The Resend batch (and its idempotency key) this message went out in; kept, so a retry sends the same batch. */
+    batchKey: text("batch_key"),
     nextAttemptAt: instant("next_attempt_at").notNull(),
     lastError: text("last_error"),
     providerMessageId: text("provider_message_id"),
     createdAt: createdAt(),
     sentAt: instant("sent_at"),
   },
-  (t) => [index("email_outbox_due").on(t.status, t.nextAttemptAt)],
+  (t) => [
+    // The sender's claim: equality on status and priority, range and order on next_attempt_at (then id, the rowid).
+    index("email_outbox_claim").on(t.status, t.priority, t.nextAttemptAt),
+    index("email_outbox_batch").on(t.batchKey),
+    // The background renderer's queue: messages not rendered yet, urgent first.
+    index("email_outbox_unrendered")
+      .on(t.priority, t.id)
+      .where(sql`subject IS NULL`),
+  ],
 );
 
 export const auditLog = sqliteTable(

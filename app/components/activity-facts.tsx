@@ -1,5 +1,6 @@
 // Small building blocks for showing an activity to residents: icons always come with text.
 import { Icon, type IconName } from "./icons";
+import { formatEuros } from "~/utils/format";
 import { ACTIVITY_TYPES, type ActivityType } from "~/models/activity";
 import { featureLines, type ActivityFeatures, type FeatureIcon } from "~/models/activity-features";
 
@@ -26,5 +27,5 @@ export const typeLabel = (type: string) => ACTIVITY_TYPES[type as ActivityType] 
 /** "Gratis" or "€ 3,00". */
 export function formatCost(isFree: boolean, priceCents: number | null): string {
   if (isFree || !priceCents) return "Gratis";
-  return (priceCents / 100).toLocaleString("nl-NL", { style: "currency", currency: "EUR" });
+  return formatEuros(priceCents / 100);
 }

@@ -2,6 +2,7 @@
 // and the small geometry helpers the list, the map and the map data route agree on.
 import { z } from "zod";
 import { ACTIVITY_TYPES, TARGET_GROUPS } from "./activity";
+import { formatDecimal, formatNumber } from "~/utils/format";
 import { FLAG_FEATURES, LANGUAGE_VALUES, TRANSPORT_FILTERS } from "./activity-features";
 
 /** URL parameters of the yes/no feature filters, e.g. `alleen=on`, `ophalen=on`. */
@@ -114,14 +115,14 @@ export function radiusForView(lat: number, lon: number, north: number, east: num
 /** "1,3 km" / "800 m" */
 export function formatDistance(km: number): string {
   if (km < 1) return `${Math.max(100, Math.round(km * 10) * 100)} m`;
-  return `${km.toLocaleString("nl-NL", { maximumFractionDigits: km < 10 ? 1 : 0 })} km`;
+  return `${formatDecimal(km, km < 10 ? 1 : 0)} km`;
 }
 
 const SMALL_NUMBERS = ["geen", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf"];
 
 /** "Geen activiteiten", "één activiteit", "37 activiteiten": the count in words for people and screen readers. */
 export function countInWords(n: number, singular = "activiteit", plural = "activiteiten"): string {
-  const number = n < SMALL_NUMBERS.length ? SMALL_NUMBERS[n] : n.toLocaleString("nl-NL");
+  const number = n < SMALL_NUMBERS.length ? SMALL_NUMBERS[n] : formatNumber(n);
   return `${number} ${n === 1 ? singular : plural}`;
 }
 

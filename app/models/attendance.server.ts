@@ -1,6 +1,7 @@
 // Attendance after the Week: the organiser's report (one per activity, editable until the edition's
 // report deadline), the signed e-mail link that opens it without logging in, and the scheduler that
 // asks for it (the day after the activity) and reminds once (a week after the request).
+import { setImmediate as yieldToRequests } from "node:timers/promises";
 import { eq, sql } from "drizzle-orm";
 import { audit } from "~/utils/audit.server";
 import { now as clockNow } from "~/utils/clock.server";
@@ -217,15 +218,39 @@ export function saveAttendanceReport(args: {
 // ---------------------------------------------------------------------------------------------
 // Asking for it
 
+/** Activities per transaction: small enough that a request never waits long for the write lock or the event loop. */
+export const SCHEDULER_CHUNK = 500;
+
 /**
  * Queues the attendance e-mails that are due at `now`:
  * - a request from the day after a published activity ended, while its edition's deadline has not passed;
  * - one reminder 7 days after the request (its `requestedAt`), only when still no report came in and
  *   the team did not already send one by hand ("attendance-reminder:<id>:<ms>", attendance-follow-up.server.ts).
  * Idempotent: the outbox's unique dedupe keys ("attendance-request:<id>", "attendance-reminder:<id>")
- * make a second run (or a second process) queue nothing twice. One transaction for the whole batch.
+ * make a second run (or a second process) queue nothing twice. Works through the activities in
+ * chunks of SCHEDULER_CHUNK by id, one short transaction each (see runAttendanceScheduler).
  */
 export function scheduleAttendanceRequests(now: Date): { requests: number; reminders: number } {
+  const total = { requests: 0, reminders: 0 };
+  for (let chunk = scheduleChunk(now, 0); ; chunk = scheduleChunk(now, chunk.lastId)) {
+    total.requests += chunk.requests;
+    total.reminders += chunk.reminders;
+    if (chunk.done) return total;
+  }
+}
+
+/** The same as scheduleAttendanceRequests, yielding to waiting requests between two chunks (the server's way). */
+export async function runAttendanceScheduler(now: Date): Promise<{ requests: number; reminders: number }> {
+  const total = { requests: 0, reminders: 0 };
+  for (let chunk = scheduleChunk(now, 0); ; chunk = scheduleChunk(now, chunk.lastId)) {
+    total.requests += chunk.requests;
+    total.reminders += chunk.reminders;
+    if (chunk.done) return total;
+    await yieldToRequests();
+  }
+}
+
+function scheduleChunk(now: Date, afterId: number) {
   return immediate((tx) => {
     const candidates = tx.all<{
       id: number;
@@ -238,21 +263,21 @@ export function scheduleAttendanceRequests(now: Date): { requests: number; remin
       hasReminder: number;
     }>(sql`
       select a.id, a.title, a.ends_at as endsAt, e.report_deadline as reportDeadline, u.email,
-        req.requested_at as requestedAt, req.id is not null as hasRequest,
+        (select coalesce(json_extract(req.props, '$.requestedAt'), req.created_at) from email_outbox req
+          where req.dedupe_key = 'attendance-request:' || a.id) as requestedAt,
+        exists(select 1 from email_outbox req where req.dedupe_key = 'attendance-request:' || a.id) as hasRequest,
         exists(select 1 from email_outbox rem where rem.dedupe_key = 'attendance-reminder:' || a.id
           or (rem.dedupe_key > 'attendance-reminder:' || a.id || ':' and rem.dedupe_key < 'attendance-reminder:' || a.id || ';')) as hasReminder
       from activities a
       join editions e on e.id = a.edition_id
       join users u on u.id = a.owner_id
-      left join (
-        select id, dedupe_key, coalesce(json_extract(props, '$.requestedAt'), created_at) as requested_at
-        from email_outbox where dedupe_key like 'attendance-request:%'
-      ) req on req.dedupe_key = 'attendance-request:' || a.id
-      where a.status = 'published'
+      where a.id > ${afterId}
+        and a.status = 'published'
         and a.ends_at <= ${now.getTime()}
         and e.report_deadline > ${now.getTime()}
         and not exists (select 1 from attendance_reports r where r.activity_id = a.id)
-      order by a.ends_at, a.id
+      order by a.id
+      limit ${SCHEDULER_CHUNK}
     `);
     let requests = 0;
     let reminders = 0;
@@ -283,7 +308,8 @@ export function scheduleAttendanceRequests(now: Date): { requests: number; remin
         reminders++;
       }
     }
-    return { requests, reminders };
+    const lastId = candidates.length > 0 ? candidates[candidates.length - 1].id : afterId;
+    return { requests, reminders, lastId, done: candidates.length < SCHEDULER_CHUNK };
   });
 }
 
@@ -297,16 +323,26 @@ const SCHEDULER_INTERVAL_MS = 10 * 60_000;
 /** Runs the scheduler shortly after start and then every 10 minutes (never in tests; never keeps the process alive). */
 export function startAttendanceScheduler(clock: () => Date = clockNow) {
   if (process.env.VITEST || globalThis.__komerbijAttendanceScheduler) return;
-  const tick = () => {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
     try {
-      const { requests, reminders } = scheduleAttendanceRequests(clock());
+      const { requests, reminders } = await runAttendanceScheduler(clock());
       if (requests || reminders) console.info(`attendance: queued ${requests} request(s) and ${reminders} reminder(s)`);
     } catch (error) {
       console.error("attendance scheduler failed", error);
+    } finally {
+      running = false;
     }
   };
   setTimeout(tick, 1_000).unref();
   const timer = setInterval(tick, SCHEDULER_INTERVAL_MS);
   timer.unref();
   globalThis.__komerbijAttendanceScheduler = timer;
+}
+
+export function stopAttendanceScheduler() {
+  clearInterval(globalThis.__komerbijAttendanceScheduler);
+  globalThis.__komerbijAttendanceScheduler = undefined;
 }

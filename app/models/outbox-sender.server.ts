@@ -3,9 +3,14 @@
 // Why this never sends a message twice and never drops one, even when the process dies mid-send:
 // 1. A message is only ever written by the business transaction that causes it (enqueueEmail),
 //    so it exists if and only if the change does.
-// 2. The sender claims one row at a time (status 'sending', attempts + 1) in its own transaction
-//    before it talks to the provider, and records the outcome in another transaction afterwards.
-// 3. Every request for a row carries the same idempotency key, komerbij-outbox-<id>. Resend
+// 2. The sender claims rows (status 'sending', attempts + 1) in its own transaction before it talks
+//    to the provider, and records the outcome in another transaction afterwards. Urgent messages
+//    (login codes, team invites: priority 0) are claimed one at a time and always first; the rest go
+//    out through Resend's batch endpoint, up to 100 per request: confirmations of what someone just
+//    did (priority 1) before the scheduler's bulk mail (attendance requests, priority 2).
+// 3. Every request for a row carries the same idempotency key, komerbij-outbox-<id>; a batch carries
+//    komerbij-outbox-batch-<first>-<last>-<n>, stored on its rows (batch_key), so a retried or
+//    recovered batch is the same request with the same members. Resend
 //    remembers a key for 24 hours: a second request with the same key and the same body returns the
 //    first answer (same message id) instead of sending again. The rendered subject/HTML/text are
 //    stored on the row before the first request, so a repeat request is byte-for-byte the same.
@@ -15,21 +20,24 @@
 //    the message goes out now. Either way: exactly one e-mail.
 // 5. The 24-hour window is the one gap: a row left in 'sending' for longer than that is not sent
 //    blind, but marked failed with an explanation, so the programme team decides (retry page).
-import { and, asc, eq, lt, lte, sql } from "drizzle-orm";
-import { renderEmail } from "../../emails";
-import { deliveryNow } from "~/utils/clock.server";
+import { and, eq, lt } from "drizzle-orm";
+import { setImmediate as yieldToRequests } from "node:timers/promises";
+import { renderEmail, type RenderedEmail } from "../../emails";
+import { deliveryNow, monotonicMs } from "~/utils/clock.server";
 import { db, immediate, schema } from "~/utils/db.server";
-import { getEmailTransport, type EmailTransport } from "~/utils/email.server";
-import { withoutSecrets } from "./outbox.server";
+import { getEmailTransport, MAX_BATCH_SIZE, type DeliveryFailure, type EmailTransport } from "~/utils/email.server";
+import { BULK_PRIORITY, TRANSACTIONAL_PRIORITY, URGENT_PRIORITY, withoutSecrets } from "./outbox.server";
 
 export const MAX_ATTEMPTS = 8;
 const INTERVAL_MS = 1_500;
-const BATCH_SIZE = 25;
-const URGENT_TEMPLATES = ["login-code", "team-invite"];
+/** Messages per run (every 1.5 s): two full batches, or that many login codes. */
+const MESSAGES_PER_RUN = 200;
 const IDEMPOTENCY_WINDOW_MS = 23 * 60 * 60_000; // Resend keeps keys 24 hours; keep a margin.
 
 /** Stable per message, so every attempt (also after a restart) is the same request to Resend. */
 export const idempotencyKeyFor = (id: number) => `komerbij-outbox-${id}`;
+/** Stable per batch: stored on its rows when claimed, so a retry is the same request. */
+export const batchKeyFor = (ids: number[]) => `komerbij-outbox-batch-${ids[0]}-${ids[ids.length - 1]}-${ids.length}`;
 
 /** 30 s, 1, 2, 4, 8, 16, 32 min … capped at 1 hour: about an hour of trying before giving up. */
 export const backoffMs = (attempts: number) => Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 60 * 60_000);
@@ -39,14 +47,20 @@ export type SenderOptions = {
   now?: () => Date;
   maxAttempts?: number;
   backoff?: (attempts: number) => number;
+  /** At most this many messages per run. */
   batchSize?: number;
-  /** Checked between messages: a stopped sender finishes the message in hand, then returns. */
+  /** Messages per Resend batch request (at most 100). */
+  bulkBatchSize?: number;
+  /** Only send bulk mail (priority 2) a background renderer has rendered already (the sender then never renders it itself). */
+  renderedOnly?: boolean | (() => boolean);
+  /** Checked between messages: a stopped sender finishes the message (or batch) in hand, then returns. */
   signal?: AbortSignal;
 };
 
-export type BatchResult = { sent: number; retrying: number; failed: number };
+/** `retryAfterMs`: Resend said 429 with Retry-After; the run stopped and nothing should be sent before then. */
+export type BatchResult = { sent: number; retrying: number; failed: number; retryAfterMs?: number };
 
-/** Puts rows a crashed sender left in 'sending' back in the queue (see point 4 and 5 above). */
+/** Puts rows a crashed sender left in 'sending' back in the queue (see point 4 and 5 above). Batches keep their key. */
 export function recoverInterruptedSends(at: Date = deliveryNow()): { requeued: number; failed: number } {
   return immediate((tx) => {
     const expired = tx
@@ -72,33 +86,82 @@ export function recoverInterruptedSends(at: Date = deliveryNow()): { requeued: n
   });
 }
 
-/** Takes the oldest due message: 'pending' → 'sending', one more attempt. nextAttemptAt now records when it was claimed. */
-function claimNext(at: Date) {
-  return immediate((tx) => {
-    const row = tx
-      .select()
-      .from(schema.emailOutbox)
-      .where(and(eq(schema.emailOutbox.status, "pending"), lte(schema.emailOutbox.nextAttemptAt, at)))
-      // Someone is waiting for a login code right now; bulk mail (attendance requests) can wait a bit.
-      .orderBy(
-        sql`${schema.emailOutbox.template} NOT IN (${sql.join(
-          URGENT_TEMPLATES.map((t) => sql`${t}`),
-          sql`, `,
-        )})`,
-        asc(schema.emailOutbox.nextAttemptAt),
-        asc(schema.emailOutbox.id),
-      )
-      .limit(1)
-      .get();
-    if (!row) return null;
-    const attempts = row.attempts + 1;
-    tx.update(schema.emailOutbox)
-      .set({ status: "sending", attempts, nextAttemptAt: at })
-      .where(eq(schema.emailOutbox.id, row.id))
-      .run();
-    return { ...row, attempts };
+// ---------------------------------------------------------------------------------------------
+// Claiming. Plain SQL on purpose: these run for every message, and the claim must use the index
+// email_outbox_claim (status, priority, next_attempt_at; id is the rowid) for its WHERE *and* its
+// ORDER BY, never sort the whole queue (tests/unit/outbox-claim.test.ts checks the plan).
+
+const COLUMNS = `id, template, props, to_address AS toAddress, subject, html, text, attempts, batch_key AS batchKey`;
+
+/** The next due message of one priority; @renderedOnly = 1 skips messages without content yet. */
+export const CLAIM_SQL = `SELECT ${COLUMNS} FROM email_outbox
+  WHERE status = 'pending' AND priority = @priority AND next_attempt_at <= @at
+    AND (@renderedOnly = 0 OR subject IS NOT NULL) AND (@fresh = 0 OR batch_key IS NULL)
+  ORDER BY next_attempt_at, id LIMIT @limit`;
+const BATCH_MEMBERS_SQL = `SELECT ${COLUMNS} FROM email_outbox WHERE batch_key = ? AND status = 'pending' ORDER BY id`;
+const MARK_SENDING_SQL = `UPDATE email_outbox SET status = 'sending', attempts = attempts + 1, next_attempt_at = @at, batch_key = @batchKey WHERE id = @id`;
+
+type RawRow = {
+  id: number;
+  template: string;
+  props: string;
+  toAddress: string;
+  subject: string | null;
+  html: string | null;
+  text: string | null;
+  attempts: number;
+  batchKey: string | null;
+};
+type ClaimedRow = Omit<RawRow, "props"> & { props: Record<string, unknown> };
+
+const statements = new Map<string, ReturnType<typeof db.$client.prepare>>();
+const prepared = (sql: string) => {
+  let statement = statements.get(sql);
+  if (!statement) statements.set(sql, (statement = db.$client.prepare(sql)));
+  return statement;
+};
+
+function markSending(rows: RawRow[], at: Date, batchKey: string | null): ClaimedRow[] {
+  const mark = prepared(MARK_SENDING_SQL);
+  return rows.map((row) => {
+    mark.run({ id: row.id, at: at.getTime(), batchKey });
+    return { ...row, props: JSON.parse(row.props) as Record<string, unknown>, attempts: row.attempts + 1, batchKey };
   });
 }
+
+const claimParams = (priority: number, at: Date, limit: number, renderedOnly: boolean, fresh: boolean) => ({
+  priority,
+  at: at.getTime(),
+  limit,
+  renderedOnly: renderedOnly ? 1 : 0,
+  fresh: fresh ? 1 : 0,
+});
+
+/** The oldest due urgent message (login code, team invite), claimed alone. */
+function claimUrgent(at: Date): ClaimedRow | null {
+  return immediate(() => {
+    const row = prepared(CLAIM_SQL).get(claimParams(URGENT_PRIORITY, at, 1, false, false)) as RawRow | undefined;
+    return row ? markSending([row], at, null)[0] : null;
+  });
+}
+
+/**
+ * Up to `max` due bulk messages as one batch. A batch that was tried before (refused for a while,
+ * or interrupted by a crash) goes again whole, with its own key; otherwise the oldest due messages
+ * form a new batch.
+ */
+function claimBatch(priority: number, at: Date, max: number, renderedOnly: boolean): ClaimedRow[] {
+  return immediate(() => {
+    const head = prepared(CLAIM_SQL).get(claimParams(priority, at, 1, renderedOnly, false)) as RawRow | undefined;
+    if (!head) return [];
+    if (head.batchKey) return markSending(prepared(BATCH_MEMBERS_SQL).all(head.batchKey) as RawRow[], at, head.batchKey);
+    const rows = prepared(CLAIM_SQL).all(claimParams(priority, at, max, renderedOnly, true)) as RawRow[];
+    return markSending(rows, at, batchKeyFor(rows.map((r) => r.id)));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Content and outcomes
 
 const finish = (id: number, values: Partial<typeof schema.emailOutbox.$inferInsert>) =>
   db
@@ -107,66 +170,139 @@ const finish = (id: number, values: Partial<typeof schema.emailOutbox.$inferInse
     .where(and(eq(schema.emailOutbox.id, id), eq(schema.emailOutbox.status, "sending")))
     .run();
 
-/** Sends every due message once (until none is due, batchSize is reached or the signal stops it). */
-export async function deliverDueEmails(options: SenderOptions = {}): Promise<BatchResult> {
-  const transport = options.transport ?? getEmailTransport();
-  const now = options.now ?? deliveryNow;
-  const maxAttempts = options.maxAttempts ?? MAX_ATTEMPTS;
-  const backoff = options.backoff ?? backoffMs;
-  const result: BatchResult = { sent: 0, retrying: 0, failed: 0 };
+const contentOf = (row: { subject: string | null; html: string | null; text: string | null }): RenderedEmail | null =>
+  row.html !== null && row.subject !== null && row.text !== null
+    ? { subject: row.subject, html: row.html, text: row.text }
+    : null;
 
-  for (let i = 0; i < (options.batchSize ?? BATCH_SIZE) && !options.signal?.aborted; i++) {
-    const row = claimNext(now());
-    if (!row) break;
+/** The stored content, or rendered now and stored (once per message: a retry sends the same bytes). Null: cannot be rendered. */
+async function ensureContent(row: ClaimedRow): Promise<RenderedEmail | null> {
+  const stored = contentOf(row);
+  if (stored) return stored;
+  try {
+    const content = await renderEmail(row.template, row.props);
+    db.update(schema.emailOutbox).set(content).where(eq(schema.emailOutbox.id, row.id)).run();
+    return content;
+  } catch (error) {
+    // A template that does not exist or props that do not fit will not get better by waiting.
+    finish(row.id, { status: "failed", lastError: `render: ${error instanceof Error ? error.message : String(error)}` });
+    return null;
+  }
+}
 
-    let content =
-      row.html !== null && row.subject !== null && row.text !== null
-        ? { subject: row.subject, html: row.html, text: row.text }
-        : null;
-    if (!content) {
-      try {
-        content = await renderEmail(row.template, row.props);
-      } catch (error) {
-        // A template that does not exist or props that do not fit will not get better by waiting.
-        finish(row.id, { status: "failed", lastError: `render: ${error instanceof Error ? error.message : String(error)}` });
-        result.failed++;
-        continue;
-      }
-      db.update(schema.emailOutbox).set(content).where(eq(schema.emailOutbox.id, row.id)).run();
-    }
+type Settings = { transport: EmailTransport; now: () => Date; maxAttempts: number; backoff: (attempts: number) => number };
 
-    const outcome = await transport
-      .send({ to: row.toAddress, ...content, idempotencyKey: idempotencyKeyFor(row.id) })
-      .catch((error: unknown) => ({
-        ok: false as const,
-        transient: true,
-        error: `transport: ${error instanceof Error ? error.message : String(error)}`,
-      }));
-    const at = now();
+function recordSent(settings: Settings, row: ClaimedRow, content: RenderedEmail, providerMessageId: string, at: Date) {
+  // Delivered for real: the stored copy no longer needs its code or one-time link. (The demo
+  // mailbox *is* the recipient, so there the message stays whole.) A 'sent' row is never sent
+  // again, so the idempotent resend of point 4 always works on the unchanged copy.
+  const scrubbed = settings.transport.kind === "demo" ? null : withoutSecrets({ ...row, ...content });
+  finish(row.id, { status: "sent", sentAt: at, providerMessageId, lastError: null, ...(scrubbed ?? {}) });
+}
+
+/** A refused request: try again later (429 not before Retry-After), or give up. True when it will be retried. */
+function recordFailure(settings: Settings, row: ClaimedRow, outcome: DeliveryFailure, at: Date): boolean {
+  if (outcome.transient && row.attempts < settings.maxAttempts) {
+    const delay = Math.max(settings.backoff(row.attempts), outcome.retryAfterMs ?? 0);
+    finish(row.id, { status: "pending", nextAttemptAt: new Date(at.getTime() + delay), lastError: outcome.error });
+    return true;
+  }
+  finish(row.id, { status: "failed", lastError: outcome.error });
+  return false;
+}
+
+const transportError = (error: unknown): DeliveryFailure => ({
+  ok: false,
+  transient: true,
+  error: `transport: ${error instanceof Error ? error.message : String(error)}`,
+});
+
+async function sendUrgent(settings: Settings, row: ClaimedRow, result: BatchResult) {
+  const content = await ensureContent(row);
+  if (!content) return void result.failed++;
+  const outcome = await settings.transport
+    .send({ to: row.toAddress, ...content, idempotencyKey: idempotencyKeyFor(row.id) })
+    .catch(transportError);
+  const at = settings.now();
+  if (outcome.ok) {
+    recordSent(settings, row, content, outcome.providerMessageId, at);
+    result.sent++;
+  } else {
+    if (recordFailure(settings, row, outcome, at)) result.retrying++;
+    else result.failed++;
+    if (outcome.retryAfterMs !== undefined) result.retryAfterMs = outcome.retryAfterMs;
+  }
+}
+
+async function sendBulk(settings: Settings, rows: ClaimedRow[], result: BatchResult) {
+  const ready: { row: ClaimedRow; content: RenderedEmail }[] = [];
+  for (const row of rows) {
+    const content = await ensureContent(row);
+    if (content) ready.push({ row, content });
+    else result.failed++;
+    // Rendering is CPU work: let waiting requests in between two messages.
+    if (!contentOf(row)) await yieldToRequests();
+  }
+  if (ready.length === 0) return;
+  const key = rows[0].batchKey!;
+  const outcome = await settings.transport
+    .sendBatch({ idempotencyKey: key, messages: ready.map(({ row, content }) => ({ to: row.toAddress, ...content })) })
+    .catch(transportError);
+  const at = settings.now();
+  db.transaction(() => {
     if (outcome.ok) {
-      // Delivered for real: the stored copy no longer needs its code or one-time link. (The demo
-      // mailbox *is* the recipient, so there the message stays whole.) A 'sent' row is never sent
-      // again, so the idempotent resend of point 4 always works on the unchanged copy.
-      const scrubbed = transport.kind === "demo" ? null : withoutSecrets({ ...row, ...content });
-      finish(row.id, {
-        status: "sent",
-        sentAt: at,
-        providerMessageId: outcome.providerMessageId,
-        lastError: null,
-        ...(scrubbed ?? {}),
+      outcome.results.forEach((one, i) => {
+        const { row, content } = ready[i];
+        if (one.ok) {
+          recordSent(settings, row, content, one.providerMessageId, at);
+          result.sent++;
+        } else {
+          finish(row.id, { status: "failed", lastError: one.error });
+          result.failed++;
+        }
       });
-      result.sent++;
-    } else if (outcome.transient && row.attempts < maxAttempts) {
-      finish(row.id, {
-        status: "pending",
-        nextAttemptAt: new Date(at.getTime() + backoff(row.attempts)),
-        lastError: outcome.error,
-      });
-      result.retrying++;
-    } else {
-      finish(row.id, { status: "failed", lastError: outcome.error });
-      result.failed++;
+      return;
     }
+    for (const { row } of ready) {
+      if (recordFailure(settings, row, outcome, at)) result.retrying++;
+      else result.failed++;
+    }
+    if (outcome.retryAfterMs !== undefined) result.retryAfterMs = outcome.retryAfterMs;
+  });
+}
+
+/**
+ * Sends due messages (until none is due, batchSize messages are handled, Resend asks us to wait, or
+ * the signal stops it): urgent ones one by one and first, then the rest in batches of up to 100.
+ */
+export async function deliverDueEmails(options: SenderOptions = {}): Promise<BatchResult> {
+  const settings: Settings = {
+    transport: options.transport ?? getEmailTransport(),
+    now: options.now ?? deliveryNow,
+    maxAttempts: options.maxAttempts ?? MAX_ATTEMPTS,
+    backoff: options.backoff ?? backoffMs,
+  };
+  const budget = options.batchSize ?? MESSAGES_PER_RUN;
+  const perBatch = Math.min(options.bulkBatchSize ?? MAX_BATCH_SIZE, MAX_BATCH_SIZE);
+  const result: BatchResult = { sent: 0, retrying: 0, failed: 0 };
+  let handled = 0;
+  while (handled < budget && !options.signal?.aborted && result.retryAfterMs === undefined) {
+    // Checked before every unit of work, so a login code queued during a long backlog goes next.
+    const urgent = claimUrgent(settings.now());
+    if (urgent) {
+      await sendUrgent(settings, urgent, result);
+      handled++;
+      continue;
+    }
+    // Confirmations of what someone just did first (rendered here if need be), then the scheduler's bulk mail.
+    const max = Math.min(perBatch, budget - handled);
+    const renderedOnly = typeof options.renderedOnly === "function" ? options.renderedOnly() : (options.renderedOnly ?? false);
+    let bulk = claimBatch(TRANSACTIONAL_PRIORITY, settings.now(), max, false);
+    if (bulk.length === 0) bulk = claimBatch(BULK_PRIORITY, settings.now(), max, renderedOnly);
+    if (bulk.length === 0) break;
+    await sendBulk(settings, bulk, result);
+    handled += bulk.length;
+    await yieldToRequests();
   }
   return result;
 }
@@ -181,9 +317,14 @@ export function startOutboxSender(options: SenderOptions = {}) {
   if (process.env.VITEST || globalThis.__komerbijOutboxSender) return;
   const controller = new AbortController();
   let running: Promise<unknown> | null = null;
+  // After a 429 nothing goes to Resend before its Retry-After has passed (login codes included).
+  let pausedUntil = 0;
   const tick = () => {
-    if (running) return;
+    if (running || monotonicMs() < pausedUntil) return;
     running = deliverDueEmails({ ...options, signal: controller.signal })
+      .then((result) => {
+        if (result.retryAfterMs !== undefined) pausedUntil = monotonicMs() + result.retryAfterMs;
+      })
       .catch((error) => console.error("E-mail outbox:", error))
       .finally(() => (running = null));
   };

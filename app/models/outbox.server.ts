@@ -22,6 +22,21 @@ export type OutboxMessage = {
   };
 }[EmailTemplateName];
 
+/** Messages someone is waiting for right now: sent alone and before anything else. */
+export const URGENT_TEMPLATES: readonly string[] = ["login-code", "team-invite"];
+/** Mail the scheduler sends to many organisers at once: last in line, rendered by the background renderer. */
+export const BULK_TEMPLATES: readonly string[] = ["attendance-request", "attendance-reminder"];
+export const URGENT_PRIORITY = 0;
+/** A confirmation of something a person just did (order, registration): before bulk mail, in batches. */
+export const TRANSACTIONAL_PRIORITY = 1;
+export const BULK_PRIORITY = 2;
+export const priorityOf = (template: string) =>
+  URGENT_TEMPLATES.includes(template)
+    ? URGENT_PRIORITY
+    : BULK_TEMPLATES.includes(template)
+      ? BULK_PRIORITY
+      : TRANSACTIONAL_PRIORITY;
+
 /** Queues an e-mail inside the caller's transaction, so the message exists if and only if the change does. */
 export function enqueueEmail(tx: DbOrTx, message: OutboxMessage, now: Date) {
   tx.insert(schema.emailOutbox)
@@ -30,6 +45,7 @@ export function enqueueEmail(tx: DbOrTx, message: OutboxMessage, now: Date) {
       toAddress: message.to.trim().toLowerCase(),
       props: message.props,
       dedupeKey: message.dedupeKey ?? null,
+      priority: priorityOf(message.template),
       nextAttemptAt: now,
       createdAt: now,
     })
@@ -199,7 +215,8 @@ export function retryFailedEmail(id: number, actorId: number, at: Date): boolean
       .get();
     if (!row) return false;
     tx.update(schema.emailOutbox)
-      .set({ status: "pending", attempts: 0, nextAttemptAt: at, lastError: null })
+      // Out of its old batch: it goes out alone or in a new batch, with a new batch key.
+      .set({ status: "pending", attempts: 0, nextAttemptAt: at, lastError: null, batchKey: null })
       .where(eq(schema.emailOutbox.id, id))
       .run();
     audit(tx, {

@@ -25,6 +25,7 @@ import { getPublicEdition, listEditions, resolveEdition } from "~/models/edition
 import { municipalityPoints } from "~/models/gazetteer.server";
 import { useRootData } from "~/root";
 import { now } from "~/utils/clock.server";
+import { publicPageHeaders } from "~/utils/http-cache.server";
 import { geocodePlace, isGeocodeMiss, type GeocodeMiss } from "~/utils/geocode.server";
 import { editionParam, orNotFound } from "~/utils/route-params.server";
 import { addDays, formatDate, formatDateRange, utcToAmsterdam } from "~/utils/time";
@@ -115,6 +116,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     online,
   };
 }
+
+// Anonymous readers share this page through a CDN; logged-in visitors get it private (entry.server.tsx).
+export const headers = publicPageHeaders;
 
 export const links: LinksFunction = () => mapLinks(true);
 

@@ -26,6 +26,7 @@ import { shareMetaTags } from "~/models/share";
 import { activitySharePreview } from "~/models/share-preview.server";
 import { useRootData } from "~/root";
 import { now } from "~/utils/clock.server";
+import { publicPageHeaders } from "~/utils/http-cache.server";
 import { formatDate, formatTime } from "~/utils/time";
 import { idParam } from "~/utils/route-params.server";
 import { isWebLink, USER_LINK_REL } from "~/utils/web-link";
@@ -53,6 +54,9 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     posterPath: posterPath(activity.id),
   };
 }
+
+// Anonymous readers share this page through a CDN; logged-in visitors get it private (entry.server.tsx).
+export const headers = publicPageHeaders;
 
 /** "Ik kom (waarschijnlijk)": counts once per browser, then back to the page with a thank-you. */
 export async function action({ params, request, context }: ActionFunctionArgs) {

@@ -1,6 +1,7 @@
 // The one door to the e-mail provider: Resend when RESEND_API_KEY is set, otherwise the on-site
 // demo mailbox (the message is already stored in the outbox, which /demo/mailbox shows).
 import { Resend } from "resend";
+import { deliveryNow } from "./clock.server";
 import { env } from "./env.server";
 
 export type OutgoingEmail = {
@@ -12,11 +13,22 @@ export type OutgoingEmail = {
   idempotencyKey: string;
 };
 
-export type DeliveryResult = { ok: true; providerMessageId: string } | { ok: false; transient: boolean; error: string };
+/** `retryAfterMs`: the provider asked us to wait this long (429 with Retry-After) before the next request. */
+export type DeliveryFailure = { ok: false; transient: boolean; error: string; retryAfterMs?: number };
+export type DeliveryResult = { ok: true; providerMessageId: string } | DeliveryFailure;
+
+/** Up to 100 messages in one request (Resend's batch endpoint), one idempotency key for the whole batch. */
+export type OutgoingBatch = { messages: Omit<OutgoingEmail, "idempotencyKey">[]; idempotencyKey: string };
+/** Per message, in the order sent: its provider id, or why Resend refused that one message. */
+export type BatchDeliveryResult =
+  { ok: true; results: ({ ok: true; providerMessageId: string } | { ok: false; error: string })[] } | DeliveryFailure;
+
+export const MAX_BATCH_SIZE = 100;
 
 export type EmailTransport = {
   kind: "resend" | "demo";
   send(message: OutgoingEmail): Promise<DeliveryResult>;
+  sendBatch(batch: OutgoingBatch): Promise<BatchDeliveryResult>;
 };
 
 type ResendError = { name?: string; message?: string; statusCode?: number | null };
@@ -42,22 +54,76 @@ export function classifyResendError(error: ResendError): { transient: boolean; e
 
 const SEND_TIMEOUT_MS = 15_000;
 
+/** Retry-After in seconds or as an HTTP date, in milliseconds (null when absent or unreadable). */
+export function parseRetryAfter(value: string | null | undefined, nowMs: number): number | null {
+  if (!value) return null;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(value);
+  return Number.isFinite(at) ? Math.max(0, at - nowMs) : null;
+}
+
+type ResendHeaders = Record<string, string> | null | undefined;
+
+function failure(error: ResendError, headers: ResendHeaders, nowMs: number): DeliveryFailure {
+  const classified = classifyResendError(error);
+  const retryAfterMs = error.statusCode === 429 ? parseRetryAfter(headers?.["retry-after"], nowMs) : null;
+  return { ok: false, ...classified, ...(retryAfterMs !== null ? { retryAfterMs } : {}) };
+}
+
+const networkFailure = (thrown: unknown): DeliveryFailure => ({
+  ok: false,
+  transient: true,
+  error: `network: ${thrown instanceof Error ? thrown.message : String(thrown)}`,
+});
+
 export function createResendTransport(options: { apiKey: string; from: string; baseUrl?: string }): EmailTransport {
   const client = new Resend(options.apiKey, options.baseUrl ? { baseUrl: options.baseUrl } : undefined);
+  const toResend = (m: Omit<OutgoingEmail, "idempotencyKey">) => ({
+    from: options.from,
+    to: [m.to],
+    subject: m.subject,
+    html: m.html,
+    text: m.text,
+  });
   return {
     kind: "resend",
     async send(message) {
       try {
-        const { data, error } = await client.emails.send(
-          { from: options.from, to: [message.to], subject: message.subject, html: message.html, text: message.text },
+        const { data, error, headers } = await client.emails.send(
+          toResend(message),
           // A hung connection must not stall the outbox: the abort surfaces as a network error (transient).
           { idempotencyKey: message.idempotencyKey, signal: AbortSignal.timeout(SEND_TIMEOUT_MS) } as { idempotencyKey: string },
         );
-        if (error) return { ok: false, ...classifyResendError(error) };
+        if (error) return failure(error, headers, deliveryNow().getTime());
         if (!data?.id) return { ok: false, transient: true, error: "Resend answered without a message id" };
         return { ok: true, providerMessageId: data.id };
       } catch (thrown) {
-        return { ok: false, transient: true, error: `network: ${thrown instanceof Error ? thrown.message : String(thrown)}` };
+        return networkFailure(thrown);
+      }
+    },
+    async sendBatch(batch) {
+      try {
+        // Permissive: one refused address fails that message only, not the 99 others.
+        const { data, error, headers } = await client.batch.send(batch.messages.map(toResend), {
+          idempotencyKey: batch.idempotencyKey,
+          batchValidation: "permissive",
+          signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
+        } as { idempotencyKey: string; batchValidation: "permissive" });
+        if (error) return failure(error, headers, deliveryNow().getTime());
+        const refused = new Map((data?.errors ?? []).map((e) => [e.index, e.message]));
+        const ids = [...(data?.data ?? [])];
+        const results = batch.messages.map((_, index) => {
+          const reason = refused.get(index);
+          if (reason !== undefined) return { ok: false as const, error: `422 batch: ${reason}` };
+          const id = ids.shift()?.id;
+          return id
+            ? { ok: true as const, providerMessageId: id }
+            : { ok: false as const, error: "Resend answered without a message id" };
+        });
+        return { ok: true, results };
+      } catch (thrown) {
+        return networkFailure(thrown);
       }
     },
   };
@@ -69,6 +135,12 @@ export function createDemoMailboxTransport(): EmailTransport {
     kind: "demo",
     async send(message) {
       return { ok: true, providerMessageId: `demo-${message.idempotencyKey}` };
+    },
+    async sendBatch(batch) {
+      return {
+        ok: true,
+        results: batch.messages.map((_, i) => ({ ok: true as const, providerMessageId: `demo-${batch.idempotencyKey}-${i}` })),
+      };
     },
   };
 }

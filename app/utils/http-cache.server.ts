@@ -5,10 +5,45 @@ import { createHash } from "node:crypto";
 
 const SESSION_COOKIE = "__komerbij_sessie=";
 
-/** Cache-Control for an HTML page: shared caches may keep it for anonymous readers only. */
+/** A logged-in visitor: everything they get is theirs alone. */
+export const isPersonalRequest = (request: Request) => (request.headers.get("Cookie") ?? "").includes(SESSION_COOKIE);
+
+export const PRIVATE_CACHE_CONTROL = "private, no-cache";
+
+/**
+ * Cache-Control for an HTML page: shared caches may keep it for anonymous readers only. Published
+ * activities change when the team publishes or an organiser cancels: a CDN may serve a page for five
+ * minutes and, while it fetches a fresh one, the old one for ten more.
+ */
 export function pageCacheControl(request: Request, sharedSeconds = 300): string {
-  const personal = (request.headers.get("Cookie") ?? "").includes(SESSION_COOKIE);
-  return personal ? "private, no-cache" : `public, max-age=60, s-maxage=${sharedSeconds}, stale-while-revalidate=600`;
+  return isPersonalRequest(request) ? PRIVATE_CACHE_CONTROL : publicPageCacheControl(sharedSeconds);
+}
+
+const publicPageCacheControl = (sharedSeconds: number) =>
+  `public, max-age=60, s-maxage=${sharedSeconds}, stale-while-revalidate=600`;
+
+/**
+ * A route's `headers` export for a public page: `export const headers = publicPageHeaders;`. The
+ * entry turns it into `private` for a logged-in visitor (keepPersonalPagesPrivate), so the route
+ * needs no request for it.
+ */
+export const publicPageHeaders = () => ({ "Cache-Control": publicPageCacheControl(300) });
+
+/** True when a shared cache may keep this response (an anonymous GET the route marked public). */
+export function isSharedPage(request: Request, headers: Headers): boolean {
+  return (
+    (request.method === "GET" || request.method === "HEAD") &&
+    !isPersonalRequest(request) &&
+    /(^|,)\s*public\b/.test(headers.get("Cache-Control") ?? "") &&
+    !headers.has("Set-Cookie")
+  );
+}
+
+/** A logged-in visitor's page is never stored by a shared cache, whatever the route said. */
+export function keepPersonalPagesPrivate(request: Request, headers: Headers) {
+  if (!isPersonalRequest(request) && !headers.has("Set-Cookie")) return;
+  const current = headers.get("Cache-Control") ?? "";
+  if (!/\b(private|no-store)\b/.test(current)) headers.set("Cache-Control", PRIVATE_CACHE_CONTROL);
 }
 
 type Conditional = {

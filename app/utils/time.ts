@@ -2,11 +2,22 @@ import { TZDate } from "@date-fns/tz";
 
 export const TIME_ZONE = "Europe/Amsterdam";
 
+// Time-zone arithmetic is slow (TZDate asks Intl for the offset), and pages ask for the same few
+// calendar days over and over (an edition's days): remember the answers, bounded.
+const utcOfWallClock = new Map<string, number>();
+
 /** The UTC instant of a wall-clock time in the Netherlands, e.g. ("2027-08-31", "23:59"). */
 export function amsterdamToUtc(date: string, time = "00:00"): Date {
-  const [y, m, d] = date.split("-").map(Number);
-  const [hh, mm] = time.split(":").map(Number);
-  return new Date(new TZDate(y, m - 1, d, hh, mm, 0, TIME_ZONE).getTime());
+  const key = `${date}T${time}`;
+  let ms = utcOfWallClock.get(key);
+  if (ms === undefined) {
+    const [y, m, d] = date.split("-").map(Number);
+    const [hh, mm] = time.split(":").map(Number);
+    ms = new TZDate(y, m - 1, d, hh, mm, 0, TIME_ZONE).getTime();
+    if (utcOfWallClock.size >= 5_000) utcOfWallClock.clear();
+    utcOfWallClock.set(key, ms);
+  }
+  return new Date(ms);
 }
 
 /** The calendar date ("YYYY-MM-DD") and time ("HH:MM") of an instant in the Netherlands. */

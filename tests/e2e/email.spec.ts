@@ -17,7 +17,7 @@ function queueLoginCode(code: string) {
     });
     sqlite
       .prepare(
-        "INSERT INTO email_outbox (template, props, to_address, next_attempt_at) VALUES ('login-code', ?, 'organisator@example.nl', ?)",
+        "INSERT INTO email_outbox (template, props, to_address, priority, next_attempt_at) VALUES ('login-code', ?, 'organisator@example.nl', 0, ?)",
       )
       .run(props, DUE_AT);
   } finally {

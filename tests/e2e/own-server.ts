@@ -18,6 +18,8 @@ export type OwnServer = {
   stop: () => Promise<void>;
   /** Stops the server and starts it again on the same database with `env` changed (e.g. another FAKE_NOW). */
   restart: (env: Record<string, string>) => Promise<OwnServer>;
+  /** Sends a signal to the server process; resolves with its exit code once it has exited. */
+  signal: (signal: NodeJS.Signals) => Promise<number | null>;
 };
 
 export async function startOwnServer(env: Record<string, string> = {}): Promise<OwnServer> {
@@ -73,6 +75,13 @@ async function launch(dir: string, dbPath: string, serverEnv: NodeJS.ProcessEnv)
     url: `http://127.0.0.1:${port}`,
     dbPath,
     output: () => output,
+    signal(signal) {
+      const exited = new Promise<number | null>((r) =>
+        child.exitCode !== null ? r(child.exitCode) : child.once("exit", (code) => r(code)),
+      );
+      child.kill(signal);
+      return exited;
+    },
     async stop() {
       await halt();
       rmSync(dir, { recursive: true, force: true });

@@ -105,7 +105,8 @@ describe("outbox sender with Resend", () => {
     expect(fake.requests).toHaveLength(1);
 
     clock = new Date(T0.getTime() + 30_000);
-    expect(await deliverDueEmails(options)).toEqual({ sent: 0, retrying: 1, failed: 0 });
+    // A 429 stops the run and says how long Resend asked us to wait (Retry-After: 1).
+    expect(await deliverDueEmails(options)).toEqual({ sent: 0, retrying: 1, failed: 0, retryAfterMs: 1_000 });
     [row] = rows();
     expect(row.lastError).toMatch(/429 rate_limit_exceeded/);
     expect(row.nextAttemptAt.getTime()).toBe(clock.getTime() + 60_000);

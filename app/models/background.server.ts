@@ -1,0 +1,73 @@
+// The background work of a server process, started once by entry.server.tsx: the e-mail sender,
+// the attendance scheduler, and a separate, low-priority process that renders queued e-mail.
+// `app/server.mjs` stops it all on SIGTERM through globalThis.__komerbijBackground.
+import { spawn } from "node:child_process";
+import { setPriority } from "node:os";
+import { setTimeout as sleep } from "node:timers/promises";
+import { startAttendanceScheduler, stopAttendanceScheduler } from "./attendance.server";
+import { renderQueuedEmails } from "./outbox-renderer.server";
+import { startOutboxSender } from "./outbox-sender.server";
+
+declare global {
+  var __komerbijBackground: { stop: () => Promise<void> } | undefined;
+}
+
+const RENDERER_ROLE = "email-renderer";
+const LOWEST_PRIORITY = 19;
+
+export function startBackgroundWork() {
+  if (process.env.VITEST || globalThis.__komerbijBackground) return;
+  if (process.env.KOMERBIJ_ROLE === RENDERER_ROLE) return void runRenderer();
+  const renderer = startRendererProcess();
+  // Bulk mail waits for the renderer; if it is gone, the sender renders (between two requests) itself.
+  startOutboxSender({ renderedOnly: () => renderer.alive() });
+  startAttendanceScheduler();
+  globalThis.__komerbijBackground = {
+    async stop() {
+      stopAttendanceScheduler();
+      await globalThis.__komerbijOutboxSender?.stop();
+      renderer.stop();
+    },
+  };
+}
+
+/**
+ * The renderer is this same server build, started again as a child process in the renderer role
+ * (no HTTP, no sender), niced to the lowest CPU priority: it only gets the CPU the requests leave.
+ */
+function startRendererProcess() {
+  let alive = true;
+  const child = spawn(process.execPath, ["--input-type=module", "-e", `await import(${JSON.stringify(import.meta.url)});`], {
+    env: { ...process.env, KOMERBIJ_ROLE: RENDERER_ROLE },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  child.on("exit", () => (alive = false));
+  child.on("error", () => (alive = false));
+  try {
+    if (child.pid) setPriority(child.pid, LOWEST_PRIORITY);
+  } catch {
+    // Not allowed here: it still runs, only at normal priority.
+  }
+  return {
+    alive: () => alive,
+    stop: () => {
+      if (alive) child.kill("SIGTERM");
+    },
+  };
+}
+
+async function runRenderer() {
+  let stopped = false;
+  // Ends with its parent (the IPC channel closes), or on its own SIGTERM after the message in hand.
+  process.on("disconnect", () => (stopped = true));
+  process.on("SIGTERM", () => (stopped = true));
+  while (!stopped) {
+    try {
+      if ((await renderQueuedEmails(50)) === 0) await sleep(500);
+    } catch (error) {
+      console.error("E-mail renderer:", error);
+      await sleep(5_000);
+    }
+  }
+  process.exit(0);
+}

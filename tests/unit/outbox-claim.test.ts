@@ -1,0 +1,52 @@
+// The sender's claim must not sort the queue: with 20,000 pending messages a sort per claim was
+// the background work that slowed the search page. The plan must use the claim index for both the
+// WHERE and the ORDER BY (no "USE TEMP B-TREE").
+import { describe, expect, it } from "vitest";
+import { CLAIM_SQL } from "~/models/outbox-sender.server";
+import { enqueueEmail, priorityOf } from "~/models/outbox.server";
+import { db } from "~/utils/db.server";
+import { DEMO_TODAY } from "../helpers/demo-today";
+
+const T0 = new Date(DEMO_TODAY);
+
+describe("the outbox claim query", () => {
+  it("uses the claim index for its filter and its order, for urgent and bulk messages alike", () => {
+    db.transaction((tx) => {
+      for (let i = 0; i < 2_000; i++)
+        enqueueEmail(
+          tx,
+          {
+            template: "attendance-request",
+            to: `org${i}@example.nl`,
+            props: { activityTitle: "Koffie", reportUrl: `https://komerbij.example/opkomst/${i}`, deadline: T0.toISOString() },
+          },
+          T0,
+        );
+    });
+    db.$client.exec("ANALYZE");
+    for (const priority of [0, 1, 2])
+      for (const [renderedOnly, fresh] of [
+        [0, 0],
+        [1, 1],
+      ]) {
+        const plan = db.$client
+          .prepare(`EXPLAIN QUERY PLAN ${CLAIM_SQL}`)
+          .all({ priority, at: T0.getTime(), limit: 100, renderedOnly, fresh }) as { detail: string }[];
+        const details = plan.map((p) => p.detail).join("\n");
+        expect(details).toMatch(
+          /SEARCH email_outbox USING INDEX email_outbox_claim \(status=\? AND priority=\? AND next_attempt_at<\?\)/,
+        );
+        expect(details).not.toMatch(/TEMP B-TREE/);
+        expect(details).not.toMatch(/SCAN email_outbox/);
+      }
+  });
+
+  it("gives login codes and team invites the urgent priority, attendance mail the bulk one, the rest in between", () => {
+    expect(priorityOf("login-code")).toBe(0);
+    expect(priorityOf("team-invite")).toBe(0);
+    expect(priorityOf("kit-order-confirmation")).toBe(1);
+    expect(priorityOf("activity-received")).toBe(1);
+    expect(priorityOf("attendance-request")).toBe(2);
+    expect(priorityOf("attendance-reminder")).toBe(2);
+  });
+});
