@@ -109,9 +109,13 @@ export function snapshot(dbPath: string) {
     const tables = db
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
       .all() as { name: string }[];
-    const counts = Object.fromEntries(
-      tables.map(({ name }) => [name, (db.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n]),
-    );
+    // The attendance scheduler queues its requests in chunks after the start, at its own pace; a request
+    // under test never writes those, so they are left out of "nothing was written".
+    const count = (name: string) =>
+      name === "email_outbox"
+        ? "SELECT count(*) AS n FROM email_outbox WHERE template NOT IN ('attendance-request', 'attendance-reminder')"
+        : `SELECT count(*) AS n FROM "${name}"`;
+    const counts = Object.fromEntries(tables.map(({ name }) => [name, (db.prepare(count(name)).get() as { n: number }).n]));
     const integrity = (db.prepare("PRAGMA integrity_check").all() as { integrity_check: string }[]).map((r) => r.integrity_check);
     return { counts, integrity };
   });
