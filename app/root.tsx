@@ -16,7 +16,7 @@ import { HoneypotProvider } from "remix-utils/honeypot/react";
 import { SiteFooter, SiteHeader } from "~/components/site-chrome";
 import appCss from "~/styles/app.css";
 import { env, isDemoMailbox } from "~/utils/env.server";
-import { honeypot } from "~/utils/honeypot.server";
+import { honeypotInputProps } from "~/utils/honeypot.server";
 import { useNonce } from "~/utils/nonce";
 import { getSessionUser } from "~/utils/session.server";
 
@@ -36,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     user: user && { name: user.name, email: user.email, role: user.role },
     demoMailbox: isDemoMailbox(),
     map: { tileUrl: env.MAP_TILE_URL, attribution: env.MAP_TILE_ATTRIBUTION },
-    honeypot: honeypot.getInputProps(),
+    honeypot: honeypotInputProps,
   };
 }
 
