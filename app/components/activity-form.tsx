@@ -382,8 +382,8 @@ function MoreSessions({
     <details className="more-sessions" open={used}>
       <summary>Nog een keer in de Week</summary>
       <p className="hint">
-        Is je activiteit vaker in de Week, bijvoorbeeld elke ochtend of op maandag en donderdag? Vul dan hieronder de andere
-        dagen in. Je kunt in totaal {MAX_SESSIONS} keer invullen. Lege regels tellen niet mee.
+        Is je activiteit vaker in de Week, bijvoorbeeld elke ochtend of op maandag en donderdag? Vul dan hieronder de andere dagen
+        in. Je kunt in totaal {MAX_SESSIONS} keer invullen. Lege regels tellen niet mee.
       </p>
       {rows.map((i) => (
         <fieldset key={i}>

@@ -43,8 +43,8 @@ export function AttendanceForm({
         <fieldset>
           <legend>Aantal deelnemers per keer</legend>
           <p className="hint">
-            Iedereen die meedeed, zonder de vrijwilligers. Kwam iemand vaker? Tel die persoon dan elke keer mee. Wij tellen
-            de aantallen op.
+            Iedereen die meedeed, zonder de vrijwilligers. Kwam iemand vaker? Tel die persoon dan elke keer mee. Wij tellen de
+            aantallen op.
           </p>
           {sessions.map((x) => (
             <PlainField

@@ -86,7 +86,11 @@ export function pendingChangeText(fields: ReviewedField[]) {
   const labels = [
     ...new Set(
       fields.map((f) =>
-        f === "lat" || f === "lon" ? "Plek op de kaart" : f === "startsAt" || f === "endsAt" ? REVIEWED_FIELDS.sessions : REVIEWED_FIELDS[f],
+        f === "lat" || f === "lon"
+          ? "Plek op de kaart"
+          : f === "startsAt" || f === "endsAt"
+            ? REVIEWED_FIELDS.sessions
+            : REVIEWED_FIELDS[f],
       ),
     ),
   ];

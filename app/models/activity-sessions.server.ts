@@ -52,5 +52,8 @@ export function syncSessions(tx: DbOrTx, activityId: number, wanted: SessionTime
   for (const x of wanted)
     if (!storedKeys.has(key(x))) tx.insert(s).values({ activityId, startsAt: x.startsAt, endsAt: x.endsAt }).run();
   const first = [...wanted].sort((x, y) => x.startsAt.getTime() - y.startsAt.getTime())[0];
-  tx.update(schema.activities).set({ startsAt: first.startsAt, endsAt: first.endsAt }).where(eq(schema.activities.id, activityId)).run();
+  tx.update(schema.activities)
+    .set({ startsAt: first.startsAt, endsAt: first.endsAt })
+    .where(eq(schema.activities.id, activityId))
+    .run();
 }

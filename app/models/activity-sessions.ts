@@ -47,7 +47,8 @@ export function checkMoreSessions(
     else if (!TIME.test(row.endTime)) at("endTime", "Vul de eindtijd in als uu:mm, bijvoorbeeld 14:30.");
     else if (row.startTime && row.endTime <= row.startTime) at("endTime", "De eindtijd moet na de begintijd liggen.");
     const key = `${row.date} ${row.startTime}`;
-    if (row.date && row.startTime && seen.has(key)) at("date", "Deze datum en begintijd staan er al. Kies een andere dag of tijd.");
+    if (row.date && row.startTime && seen.has(key))
+      at("date", "Deze datum en begintijd staan er al. Kies een andere dag of tijd.");
     seen.add(key);
   });
 }
@@ -62,7 +63,8 @@ export function sessionRows(values: SessionRow & { moreSessions?: MoreRows }): S
 export type SessionTimes = { startsAt: number | string | Date; endsAt: number | string | Date };
 
 /** "do 1 oktober 2026, 10:00 – 12:00 uur" */
-export const sessionText = (s: SessionTimes) => `${formatDate(s.startsAt)}, ${formatTime(s.startsAt)} – ${formatTime(s.endsAt)} uur`;
+export const sessionText = (s: SessionTimes) =>
+  `${formatDate(s.startsAt)}, ${formatTime(s.startsAt)} – ${formatTime(s.endsAt)} uur`;
 
 /** "3 keer" (nothing for a single session). */
 export const sessionCountText = (count: number) => (count > 1 ? `${count} keer` : null);

@@ -184,8 +184,7 @@ export function getAttendanceForToken(token: string, now: Date): TokenAccess {
 // Writing
 
 export type SaveAttendanceResult =
-  | { ok: true; created: boolean }
-  | { ok: false; reason: "not_found" | "sessions_changed" | Exclude<AttendanceState, "open"> };
+  { ok: true; created: boolean } | { ok: false; reason: "not_found" | "sessions_changed" | Exclude<AttendanceState, "open"> };
 
 /**
  * Saves (or replaces) the one report of an activity. The rules are checked again inside the write

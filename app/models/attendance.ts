@@ -40,24 +40,24 @@ const participantsCount = (required: string) =>
 export const sessionFieldName = (sessionId: number) => `session_${sessionId}`;
 
 const reportFields = z.object({
-    volunteers: count(
-      "Vul in hoeveel vrijwilligers er hielpen. Waren er geen? Vul dan 0 in.",
-      MAX_REPORTED_VOLUNTEERS,
-      `Vul een aantal in tot en met ${MAX_REPORTED_VOLUNTEERS.toLocaleString("nl-NL")}.`,
-    ),
-    firstTimers: count(
-      "",
-      MAX_REPORTED_PARTICIPANTS,
-      `Vul een aantal in tot en met ${MAX_REPORTED_PARTICIPANTS.toLocaleString("nl-NL")}.`,
-    ).optional(),
-    newcomersReturned: z
-      .enum(NEWCOMERS_RETURNED_VALUES, { errorMap: () => ({ message: "Kies een van de antwoorden." }) })
-      .optional(),
-    remarks: z
-      .string()
-      .trim()
-      .max(MAX_REMARK_LENGTH, `Je opmerking is te lang (hoogstens ${MAX_REMARK_LENGTH} tekens).`)
-      .optional(),
+  volunteers: count(
+    "Vul in hoeveel vrijwilligers er hielpen. Waren er geen? Vul dan 0 in.",
+    MAX_REPORTED_VOLUNTEERS,
+    `Vul een aantal in tot en met ${MAX_REPORTED_VOLUNTEERS.toLocaleString("nl-NL")}.`,
+  ),
+  firstTimers: count(
+    "",
+    MAX_REPORTED_PARTICIPANTS,
+    `Vul een aantal in tot en met ${MAX_REPORTED_PARTICIPANTS.toLocaleString("nl-NL")}.`,
+  ).optional(),
+  newcomersReturned: z
+    .enum(NEWCOMERS_RETURNED_VALUES, { errorMap: () => ({ message: "Kies een van de antwoorden." }) })
+    .optional(),
+  remarks: z
+    .string()
+    .trim()
+    .max(MAX_REMARK_LENGTH, `Je opmerking is te lang (hoogstens ${MAX_REMARK_LENGTH} tekens).`)
+    .optional(),
 });
 
 export type AttendanceReportInput = z.infer<typeof reportFields> & {
@@ -75,7 +75,10 @@ export function attendanceReportSchema(sessionIds: number[] = []) {
   const counted = perSession
     ? reportFields.extend(
         Object.fromEntries(
-          sessionIds.map((id) => [sessionFieldName(id), participantsCount("Vul in hoeveel deelnemers er deze keer waren. Een schatting is goed.")]),
+          sessionIds.map((id) => [
+            sessionFieldName(id),
+            participantsCount("Vul in hoeveel deelnemers er deze keer waren. Een schatting is goed."),
+          ]),
         ),
       )
     : reportFields.extend({ participants: participantsCount("Vul in hoeveel deelnemers er waren. Een schatting is goed.") });

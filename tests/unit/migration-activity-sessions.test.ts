@@ -48,7 +48,7 @@ it("gives every existing activity one session with its own dates", () => {
   expect(sessions).toEqual(before);
   expect(sqlite.prepare("SELECT id, starts_at, ends_at FROM activities ORDER BY id").all()).toEqual(before);
   // The new table refuses a session that ends before it starts.
-  expect(() =>
-    sqlite.prepare("INSERT INTO activity_sessions (activity_id, starts_at, ends_at) VALUES (1, 10, 5)").run(),
-  ).toThrow(/CHECK/);
+  expect(() => sqlite.prepare("INSERT INTO activity_sessions (activity_id, starts_at, ends_at) VALUES (1, 10, 5)").run()).toThrow(
+    /CHECK/,
+  );
 });
