@@ -388,9 +388,9 @@ function MoreSessions({
       {rows.map((i) => (
         <fieldset key={i}>
           <legend>Keer {i + 2}</legend>
-          {input(i, "date", "Datum")}
-          {input(i, "startTime", "Begintijd")}
-          {input(i, "endTime", "Eindtijd")}
+          {input(i, "date", "Dag")}
+          {input(i, "startTime", "Van")}
+          {input(i, "endTime", "Tot")}
         </fieldset>
       ))}
     </details>
