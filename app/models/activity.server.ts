@@ -638,7 +638,13 @@ export function approveActivities(actor: { id: number }, ids: number[], now: Dat
           .set({ ...columns, moderatedAt: now, moderatedById: actor.id, updatedAt: now })
           .where(eq(a.id, p.id))
           .run();
-        if (sessions?.length) syncSessions(tx, p.id, sessions);
+        // A change saved before sessions existed names only the first start and end: that was its one session.
+        const wanted = sessions?.length
+          ? sessions
+          : columns.startsAt && columns.endsAt
+            ? [{ startsAt: columns.startsAt, endsAt: columns.endsAt }]
+            : null;
+        if (wanted) syncSessions(tx, p.id, wanted);
         audit(tx, {
           actorId: actor.id,
           action: "activity.revision-approved",

@@ -70,11 +70,7 @@ test.describe("without JavaScript", () => {
 });
 
 // axe runs inside the page, so these pages are checked with JavaScript on.
-test("the form with the extra rows open and an error in one, and an activity page with several dates (axe)", async ({
-  page,
-  context,
-  baseURL,
-}) => {
+test("the form with the extra rows open, and an activity page with several dates (axe)", async ({ page, context, baseURL }) => {
   await stubTiles(page);
   await logInAs(context, baseURL!, "organisator@example.nl");
   await page.goto("/organisator/activiteiten/nieuw");
