@@ -136,6 +136,9 @@ export const activities = sqliteTable(
     title: text("title").notNull(),
     description: text("description").notNull(),
     type: text("type").notNull(),
+    // The FIRST session (issue 17): activity_sessions is the source of truth for when. These two are a
+    // copy of its earliest session, written only by app/models/activity.server.ts in the same transaction
+    // as the sessions, so sorting, the window rules, kit-order deadlines and reports keep one date to use.
     startsAt: instant("starts_at").notNull(),
     endsAt: instant("ends_at").notNull(),
     isOnline: flag("is_online"),
@@ -191,6 +194,25 @@ export const activities = sqliteTable(
     index("activities_municipality").on(t.municipalityCode, t.editionId),
     check("activities_time_order", sql`${t.startsAt} < ${t.endsAt}`),
     check("activities_place", sql`${t.isOnline} = 1 OR ${t.municipalityCode} IS NOT NULL`),
+  ],
+);
+
+// When an activity takes place: one row per date and time in the Week ("meerdere keren in de Week").
+// activities.starts_at/ends_at mirror the earliest row (see there).
+export const activitySessions = sqliteTable(
+  "activity_sessions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    activityId: integer("activity_id")
+      .notNull()
+      .references(() => activities.id, { onDelete: "cascade" }),
+    startsAt: instant("starts_at").notNull(),
+    endsAt: instant("ends_at").notNull(),
+  },
+  (t) => [
+    index("activity_sessions_activity").on(t.activityId, t.startsAt),
+    index("activity_sessions_starts").on(t.startsAt),
+    check("activity_sessions_time_order", sql`${t.startsAt} < ${t.endsAt}`),
   ],
 );
 
@@ -282,6 +304,24 @@ export const attendanceReports = sqliteTable(
   (t) => [
     check("attendance_participants", sql`${t.participants} >= 0`),
     check("attendance_volunteers", sql`${t.volunteers} >= 0`),
+  ],
+);
+
+// Attendance per session of an activity with several sessions; attendance_reports.participants is their sum.
+export const attendanceSessionCounts = sqliteTable(
+  "attendance_session_counts",
+  {
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => attendanceReports.id, { onDelete: "cascade" }),
+    sessionId: integer("session_id")
+      .notNull()
+      .references(() => activitySessions.id, { onDelete: "cascade" }),
+    participants: integer("participants").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.reportId, t.sessionId] }),
+    check("attendance_session_participants", sql`${t.participants} >= 0`),
   ],
 );
 

@@ -14,6 +14,7 @@ import {
   TARGET_GROUPS,
   type ActivityWindow,
 } from "~/models/activity";
+import { EXTRA_SESSION_ROWS, MAX_SESSIONS } from "~/models/activity-sessions";
 import { FLAG_FEATURE_KEYS, FLAG_FEATURES, LANGUAGES, TRANSPORT_OPTIONS } from "~/models/activity-features";
 
 type Props = {
@@ -107,6 +108,13 @@ export function ActivityForm({ window, windowText, municipalities, lastResult, d
       <Field meta={fields.endTime} label="Eindtijd">
         {(a) => <input {...getInputProps(fields.endTime, { type: "time" })} {...a} />}
       </Field>
+      <MoreSessions
+        formId={form.id}
+        name={fields.moreSessions.name}
+        initial={fields.moreSessions.initialValue as MoreSessionValues}
+        errors={form.allErrors}
+        window={window}
+      />
 
       <h2>Waar?</h2>
       <label className="check">
@@ -321,5 +329,70 @@ function LikelyDuplicates({ duplicates }: { duplicates: LikelyDuplicate[] }) {
         activiteit? Kies dan onderaan „Toch indienen”.
       </p>
     </section>
+  );
+}
+
+type MoreSessionValues = ({ date?: string; startTime?: string; endTime?: string } | undefined)[] | undefined;
+
+/**
+ * "Nog een keer in de Week": always a few empty rows (no JavaScript needed), folded away in a <details>
+ * until one is used. Empty rows are ignored; errors stand next to the field of the row they are about.
+ */
+function MoreSessions({
+  formId,
+  name,
+  initial,
+  errors,
+  window,
+}: {
+  formId: string;
+  name: string;
+  initial: MoreSessionValues;
+  errors: Record<string, string[]>;
+  window: ActivityWindow;
+}) {
+  const rows = Array.from({ length: EXTRA_SESSION_ROWS }, (_, i) => i);
+  const used = rows.some((i) => initial?.[i]?.date || Object.keys(errors).some((k) => k.startsWith(`${name}[${i}]`)));
+  const input = (i: number, field: "date" | "startTime" | "endTime", label: string) => {
+    const fieldName = `${name}[${i}].${field}`;
+    const id = `${formId}-${name}-${i}-${field}`;
+    const fieldErrors = errors[fieldName];
+    return (
+      <div className="field">
+        <label htmlFor={id}>{label}</label>
+        <input
+          id={id}
+          name={fieldName}
+          type={field === "date" ? "date" : "time"}
+          defaultValue={initial?.[i]?.[field] ?? ""}
+          min={field === "date" ? window.activityWindowStart : undefined}
+          max={field === "date" ? window.activityWindowEnd : undefined}
+          aria-invalid={fieldErrors?.length ? true : undefined}
+          aria-describedby={fieldErrors?.length ? `${id}-error` : undefined}
+        />
+        {fieldErrors?.length ? (
+          <p className="field-error" id={`${id}-error`}>
+            {fieldErrors.join(" ")}
+          </p>
+        ) : null}
+      </div>
+    );
+  };
+  return (
+    <details className="more-sessions" open={used}>
+      <summary>Nog een keer in de Week</summary>
+      <p className="hint">
+        Is je activiteit vaker in de Week, bijvoorbeeld elke ochtend of op maandag en donderdag? Vul dan hieronder de andere dagen
+        in. Je kunt in totaal {MAX_SESSIONS} keer invullen. Lege regels tellen niet mee.
+      </p>
+      {rows.map((i) => (
+        <fieldset key={i}>
+          <legend>Keer {i + 2}</legend>
+          {input(i, "date", "Dag")}
+          {input(i, "startTime", "Van")}
+          {input(i, "endTime", "Tot")}
+        </fieldset>
+      ))}
+    </details>
   );
 }

@@ -3,6 +3,7 @@ import { formatDistance } from "~/models/activity-search";
 import { formatDate, formatTime } from "~/utils/time";
 import type { ActivityFeatures } from "~/models/activity-features";
 import { FeatureList, formatCost, typeLabel } from "./activity-facts";
+import { sessionCountText } from "~/models/activity-sessions";
 
 export type ListedActivity = ActivityFeatures & {
   id: number;
@@ -10,6 +11,8 @@ export type ListedActivity = ActivityFeatures & {
   type: string;
   startsAt: number;
   endsAt: number;
+  /** How many sessions; startsAt/endsAt are the next one. */
+  sessionCount?: number;
   isOnline: boolean;
   venueName: string | null;
   place: string | null;
@@ -52,6 +55,12 @@ export function ActivityList({
             <div>
               <dt>Wanneer</dt>
               <dd>
+                {sessionCountText(a.sessionCount ?? 1) ? (
+                  <>
+                    <strong className="session-count">{sessionCountText(a.sessionCount ?? 1)}</strong> in de Week.{" "}
+                    {a.endsAt < now ? "De eerste keer: " : "Eerstvolgende: "}
+                  </>
+                ) : null}
                 {formatDate(a.startsAt)}, {formatTime(a.startsAt)} tot {formatTime(a.endsAt)} uur
               </dd>
             </div>

@@ -1,9 +1,9 @@
 // The attendance report form, shared by the logged-in page and the e-mailed link. Works without JavaScript.
 import { Form } from "@remix-run/react";
 import { PlainField } from "~/components/ui/field";
-import { MAX_REPORTED_PARTICIPANTS, NEWCOMERS_RETURNED, type NewcomersReturned } from "~/models/attendance";
+import { MAX_REPORTED_PARTICIPANTS, NEWCOMERS_RETURNED, sessionFieldName, type NewcomersReturned } from "~/models/attendance";
 import type { AttendanceView } from "~/models/attendance.server";
-import { formatDateTime } from "~/utils/time";
+import { formatDate, formatDateTime, formatTime } from "~/utils/time";
 
 export type AttendanceValues = Record<string, string>;
 export type AttendanceErrors = Record<string, string[] | null | undefined>;
@@ -13,11 +13,14 @@ export function AttendanceForm({
   errors,
   deadline,
   editing,
+  sessions,
 }: {
   values: AttendanceValues;
   errors: AttendanceErrors;
   deadline: string;
   editing: boolean;
+  /** Several sessions: a number per session instead of one total. */
+  sessions: AttendanceView["sessions"];
 }) {
   const errorCount = Object.values(errors).filter((e) => e?.length).length;
   const field = (name: string) => ({ name, defaultValue: values[name] ?? "", errors: errors[name] ?? undefined });
@@ -36,13 +39,32 @@ export function AttendanceForm({
           </p>
         </div>
       ) : null}
-      <PlainField
-        inputMode="numeric"
-        label="Aantal deelnemers"
-        required
-        hint={`Iedereen die meedeed, zonder de vrijwilligers. Een heel getal van 0 tot en met ${MAX_REPORTED_PARTICIPANTS.toLocaleString("nl-NL")}.`}
-        {...field("participants")}
-      />
+      {sessions.length > 1 ? (
+        <fieldset>
+          <legend>Aantal deelnemers per keer</legend>
+          <p className="hint">
+            Iedereen die meedeed, zonder de vrijwilligers. Kwam iemand vaker? Tel die persoon dan elke keer mee. Wij tellen de
+            aantallen op.
+          </p>
+          {sessions.map((x) => (
+            <PlainField
+              key={x.id}
+              inputMode="numeric"
+              label={`${formatDate(x.startsAt)}, ${formatTime(x.startsAt)} uur`}
+              required
+              {...field(sessionFieldName(x.id))}
+            />
+          ))}
+        </fieldset>
+      ) : (
+        <PlainField
+          inputMode="numeric"
+          label="Aantal deelnemers"
+          required
+          hint={`Iedereen die meedeed, zonder de vrijwilligers. Een heel getal van 0 tot en met ${MAX_REPORTED_PARTICIPANTS.toLocaleString("nl-NL")}.`}
+          {...field("participants")}
+        />
+      )}
       <PlainField
         inputMode="numeric"
         label="Aantal vrijwilligers"
@@ -100,7 +122,9 @@ export function AttendanceForm({
 /** The saved report, read back to the organiser. */
 export function SavedReport({
   report,
+  sessions = [],
 }: {
+  sessions?: AttendanceView["sessions"];
   report: {
     participants: number;
     volunteers: number;
@@ -112,7 +136,18 @@ export function SavedReport({
   return (
     <dl className="card">
       <dt>Deelnemers</dt>
-      <dd>{report.participants.toLocaleString("nl-NL")}</dd>
+      <dd>
+        {report.participants.toLocaleString("nl-NL")}
+        {sessions.length > 1 ? (
+          <ul className="sessions">
+            {sessions.map((x) => (
+              <li key={x.id}>
+                {formatDate(x.startsAt)}: {x.participants === null ? "niet ingevuld" : x.participants.toLocaleString("nl-NL")}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </dd>
       <dt>Vrijwilligers</dt>
       <dd>{report.volunteers.toLocaleString("nl-NL")}</dd>
       <dt>Voor het eerst</dt>
@@ -163,7 +198,7 @@ export function AttendancePageBody({
       {view.report ? (
         <section aria-labelledby="doorgegeven">
           <h2 id="doorgegeven">Wat je hebt doorgegeven</h2>
-          <SavedReport report={view.report} />
+          <SavedReport report={view.report} sessions={view.sessions} />
         </section>
       ) : null}
       {view.state === "open" ? (
@@ -172,6 +207,7 @@ export function AttendancePageBody({
           errors={result?.errors ?? {}}
           deadline={view.deadline}
           editing={Boolean(view.report)}
+          sessions={view.sessions}
         />
       ) : (
         <div className="alert" role="status">

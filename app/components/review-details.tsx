@@ -1,3 +1,4 @@
+import { sessionText } from "~/models/activity-sessions";
 import { lazy, Suspense } from "react";
 import { ClientOnly } from "remix-utils/client-only";
 import { ACTIVITY_STATUSES, ACTIVITY_TYPES, ORGANISATION_KINDS, TARGET_GROUPS } from "~/models/activity";
@@ -79,7 +80,20 @@ export function ReviewDetails({ item, map, heading }: { item: ReviewPageItem; ma
           <div>
             <dt>Wanneer</dt>
             <dd>
-              {formatDate(a.startsAt)}, {formatTime(a.startsAt)} tot {formatTime(a.endsAt)} uur (editie {a.editionYear})
+              {a.sessions.length > 1 ? (
+                <>
+                  {a.sessions.length} keer (editie {a.editionYear}):
+                  <ul className="sessions">
+                    {a.sessions.map((x) => (
+                      <li key={x.startsAt}>{sessionText(x)}</li>
+                    ))}
+                  </ul>
+                </>
+              ) : (
+                <>
+                  {formatDate(a.startsAt)}, {formatTime(a.startsAt)} tot {formatTime(a.endsAt)} uur (editie {a.editionYear})
+                </>
+              )}
             </dd>
           </div>
           <div>

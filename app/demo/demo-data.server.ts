@@ -1,7 +1,7 @@
 import { count, sql } from "drizzle-orm";
 import { TARGET_GROUPS, type ActivityType, type TargetGroup } from "~/models/activity";
 import { MUNICIPALITIES_2025, schema as t, type AppDatabase } from "~/utils/db.server";
-import { addDays, amsterdamToUtc } from "~/utils/time";
+import { addDays, amsterdamToUtc, utcToAmsterdam } from "~/utils/time";
 import { LANGUAGE_VALUES } from "~/models/activity-features";
 import { hashBrowserKey } from "~/models/activity-interest.server";
 
@@ -337,6 +337,8 @@ function seedReviewExamples(db: AppDatabase, demoOrganiserId: number, now: Date)
     returning id`);
   db.run(sql`insert into activity_target_groups (activity_id, target_group)
     select ${copyId.id}, target_group from activity_target_groups where activity_id = ${pending.id}`);
+  db.run(sql`insert into activity_sessions (activity_id, starts_at, ends_at)
+    select ${copyId.id}, starts_at, ends_at from activity_sessions where activity_id = ${pending.id}`);
 }
 
 function seedActivity(
@@ -449,6 +451,8 @@ function seedActivity(
     .returning({ id: t.activities.id })
     .get();
 
+  const sessionIds = seedSessions(db, edition, activity.id, { startsAt, endsAt }, n);
+
   const groups = new Set<TargetGroup>([r.chance(0.55) ? "iedereen" : r.pick(Object.keys(TARGET_GROUPS) as TargetGroup[])]);
   if (r.chance(0.35)) groups.add(r.pick(Object.keys(TARGET_GROUPS) as TargetGroup[]));
   for (const targetGroup of groups) db.insert(t.activityTargetGroups).values({ activityId: activity.id, targetGroup }).run();
@@ -493,7 +497,8 @@ function seedActivity(
 
   if (status === "published" && !demoOwned && endsAt < now && r.chance(volume.reportShare)) {
     const participants = Math.max(4, Math.round(volume.meanParticipants * (0.25 + 1.5 * r.next() * r.next() * 2)));
-    db.insert(t.attendanceReports)
+    const report = db
+      .insert(t.attendanceReports)
       .values({
         activityId: activity.id,
         participants,
@@ -504,8 +509,61 @@ function seedActivity(
         reportedAt: new Date(endsAt.getTime() + r.int(1, 40) * 86_400_000),
         reportedById: owner.id,
       })
-      .run();
+      .returning({ id: t.attendanceReports.id })
+      .get();
+    // Several sessions: the total split over them, as the per-session form would have stored it.
+    if (sessionIds.length > 1)
+      sessionIds.forEach((sessionId, i) => {
+        const share = Math.floor(participants / sessionIds.length) + (i < participants % sessionIds.length ? 1 : 0);
+        db.insert(t.attendanceSessionCounts).values({ reportId: report.id, sessionId, participants: share }).run();
+      });
   }
+}
+
+/**
+ * Every activity gets its sessions (issue 17): most one, some 2–5 on other days of the Week at the same
+ * time; the demo organiser's first 2027 activity on five days, the third on two days.
+ * From their own random stream, so the rest of the demo data stays as it was. Returns the session ids.
+ */
+function seedSessions(
+  db: AppDatabase,
+  edition: EditionRow,
+  activityId: number,
+  first: { startsAt: Date; endsAt: Date },
+  n: number,
+) {
+  const rs = random(edition.year * 100_000 + n + 50_000_000);
+  // The demo organiser's activities (n < 3) of the upcoming 2027 Week; their earlier years stay single (browser tests use them).
+  const demoOwned = n < 3;
+  const times = demoOwned ? (edition.year === 2027 && n !== 1 ? (n === 0 ? 5 : 2) : 1) : rs.chance(0.08) ? rs.int(2, 5) : 1;
+  const firstDay = utcToAmsterdam(first.startsAt).date;
+  const days = Array.from({ length: 7 }, (_, i) => addDays(edition.weekStart, i)).filter(
+    (d) => d !== firstDay && d >= edition.activityWindowStart && d <= edition.activityWindowEnd,
+  );
+  const otherDays = (n === 2 ? days.filter((_, i) => i % 3 === 0) : days.sort(() => rs.next() - 0.5)).slice(0, times - 1);
+  const shift = (d: string) => amsterdamToUtc(d, utcToAmsterdam(first.startsAt).time).getTime() - first.startsAt.getTime();
+  const sessions = [
+    first,
+    ...otherDays.map((d) => ({
+      startsAt: new Date(first.startsAt.getTime() + shift(d)),
+      endsAt: new Date(first.endsAt.getTime() + shift(d)),
+    })),
+  ];
+  sessions.sort((x, y) => x.startsAt.getTime() - y.startsAt.getTime());
+  const ids = sessions.map(
+    (x) =>
+      db
+        .insert(t.activitySessions)
+        .values({ activityId, ...x })
+        .returning({ id: t.activitySessions.id })
+        .get().id,
+  );
+  // activities.starts_at/ends_at are the first session (db/schema.ts).
+  db.update(t.activities)
+    .set(sessions[0])
+    .where(sql`${t.activities.id} = ${activityId}`)
+    .run();
+  return ids;
 }
 
 /** Counts used by the seed CLI and tests to show what is in a database. */

@@ -4,29 +4,52 @@ import { and, desc, eq, inArray } from "drizzle-orm";
 import { schema, type DbOrTx } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/time";
 import { REVIEWED_FIELDS, type ReviewedField, type RevisionDiffRow } from "./activity-revision";
+import { sessionText } from "./activity-sessions";
+import { sessionsByActivity } from "./activity-sessions.server";
 
 const r = schema.activityRevisions;
 const a = schema.activities;
 type ActivityRow = typeof a.$inferSelect;
-export type ReviewedColumns = Partial<Pick<ActivityRow, ReviewedField>>;
+export type ProposedSession = { startsAt: Date; endsAt: Date };
+export type ReviewedColumns = Partial<Pick<ActivityRow, Exclude<ReviewedField, "sessions">>> & { sessions?: ProposedSession[] };
 
 export const reviewedFieldList = Object.keys(REVIEWED_FIELDS) as ReviewedField[];
 
-// Instants become {"$instant": ms} in the JSON snapshot, so any new timestamp column round-trips too.
+// Instants become {"$instant": ms} in the JSON snapshot (also inside the list of sessions), so any new
+// timestamp column round-trips too.
 type Encoded = Record<string, unknown>;
-const encode = (columns: ReviewedColumns): Encoded =>
-  Object.fromEntries(Object.entries(columns).map(([k, v]) => [k, v instanceof Date ? { $instant: v.getTime() } : v]));
+const encodeValue = (v: unknown): unknown =>
+  v instanceof Date
+    ? { $instant: v.getTime() }
+    : Array.isArray(v)
+      ? v.map(encodeValue)
+      : v && typeof v === "object"
+        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, encodeValue(x)]))
+        : v;
+const decodeValue = (v: unknown): unknown =>
+  Array.isArray(v)
+    ? v.map(decodeValue)
+    : v && typeof v === "object"
+      ? "$instant" in v
+        ? new Date((v as { $instant: number }).$instant)
+        : Object.fromEntries(Object.entries(v).map(([k, x]) => [k, decodeValue(x)]))
+      : v;
+const encode = (columns: ReviewedColumns): Encoded => encodeValue(columns) as Encoded;
 export const decodeProposed = (proposed: Encoded): ReviewedColumns =>
   Object.fromEntries(
     Object.entries(proposed)
       .filter(([k]) => k in REVIEWED_FIELDS)
-      .map(([k, v]) => [k, v && typeof v === "object" && "$instant" in v ? new Date((v as { $instant: number }).$instant) : v]),
+      .map(([k, v]) => [k, decodeValue(v)]),
   );
 
-const same = (x: unknown, y: unknown) =>
-  x instanceof Date || y instanceof Date
-    ? x instanceof Date && y instanceof Date && x.getTime() === y.getTime()
-    : (x ?? null) === (y ?? null);
+// The only list among the reviewed fields is the sessions: equal when the same times, whatever their ids.
+const times = (v: unknown) => JSON.stringify(((v ?? []) as ProposedSession[]).map((x) => [+x.startsAt, +x.endsAt]));
+const same = (x: unknown, y: unknown): boolean =>
+  Array.isArray(x) || Array.isArray(y)
+    ? times(x) === times(y)
+    : x instanceof Date || y instanceof Date
+      ? x instanceof Date && y instanceof Date && x.getTime() === y.getTime()
+      : (x ?? null) === (y ?? null);
 
 /** The reviewed fields whose proposed value differs from the approved one. */
 export function changedReviewedFields(approved: ReviewedColumns, proposed: ReviewedColumns): ReviewedField[] {
@@ -113,11 +136,15 @@ export function revisionStateForActivities(tx: DbOrTx, activityIds: number[]) {
     .where(inArray(r.activityId, activityIds))
     .orderBy(desc(r.updatedAt), desc(r.id))
     .all();
+  const sessions = sessionsByActivity(tx, activityIds);
   for (const { revision, activity } of rows) {
     if (state.has(activity.id)) continue; // newest first: only the latest revision counts
     if (revision.status === "pending")
       state.set(activity.id, {
-        pendingFields: changedReviewedFields(activity, decodeProposed(revision.proposed)),
+        pendingFields: changedReviewedFields(
+          { ...activity, sessions: sessions.get(activity.id) ?? [] },
+          decodeProposed(revision.proposed),
+        ),
         rejectedReason: null,
       });
     else if (revision.status === "rejected") state.set(activity.id, { pendingFields: [], rejectedReason: revision.reason });
@@ -130,6 +157,7 @@ export function revisionStateForActivities(tx: DbOrTx, activityIds: number[]) {
 
 function display(field: ReviewedField, value: unknown, municipalityName: (code: string) => string | null) {
   if (value === null || value === undefined || value === "") return "—";
+  if (field === "sessions" && Array.isArray(value)) return (value as ProposedSession[]).map(sessionText).join("; ");
   if (value instanceof Date) return formatDateTime(value.toISOString());
   if (typeof value === "boolean") return value ? "ja" : "nee";
   if (field === "municipalityCode" && typeof value === "string") return municipalityName(value) ?? value;
@@ -141,7 +169,10 @@ export function revisionDiff(
   proposed: ReviewedColumns,
   municipalityName: (code: string) => string | null,
 ): RevisionDiffRow[] {
-  return changedReviewedFields(approved, proposed).map((field) => ({
+  const changed = changedReviewedFields(approved, proposed);
+  // A changed list of dates says it all: the first start and end are only its copy.
+  const shown = changed.includes("sessions") ? changed.filter((f) => f !== "startsAt" && f !== "endsAt") : changed;
+  return shown.map((field) => ({
     field,
     label: REVIEWED_FIELDS[field],
     now: display(field, approved[field], municipalityName),

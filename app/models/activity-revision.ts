@@ -23,6 +23,8 @@ export const REVIEWED_FIELDS = {
   description: "Beschrijving",
   startsAt: "Begin",
   endsAt: "Einde",
+  // All dates and times (activity_sessions); not a column: the snapshot holds the list.
+  sessions: "Data en tijden",
   isOnline: "Online",
   onlineUrl: "Link naar de online activiteit",
   venueName: "Naam van de plek",
@@ -81,6 +83,16 @@ export type RevisionDiffRow = { field: ReviewedField; label: string; now: string
 
 /** The organiser's notice, e.g. "Wijziging wacht op controle: titel, beschrijving." */
 export function pendingChangeText(fields: ReviewedField[]) {
-  const labels = [...new Set(fields.map((f) => (f === "lat" || f === "lon" ? "Plek op de kaart" : REVIEWED_FIELDS[f])))];
+  const labels = [
+    ...new Set(
+      fields.map((f) =>
+        f === "lat" || f === "lon"
+          ? "Plek op de kaart"
+          : f === "startsAt" || f === "endsAt"
+            ? REVIEWED_FIELDS.sessions
+            : REVIEWED_FIELDS[f],
+      ),
+    ),
+  ];
   return `Wijziging wacht op controle: ${labels.map((l) => l.toLowerCase()).join(", ")}.`;
 }

@@ -22,6 +22,8 @@ import {
   type Weekday,
 } from "./activity-search";
 import { foldIcsByOctets } from "~/utils/ics-lines.server";
+import { now } from "~/utils/clock.server";
+import { nextSession } from "./activity-sessions";
 import {
   FLAG_FEATURE_KEYS,
   FLAG_FEATURES,
@@ -106,13 +108,16 @@ type SummaryRow = FeatureRow & {
 
 export type ActivitySummary = ReturnType<typeof toSummary>;
 
-function toSummary(row: SummaryRow, targetGroups: TargetGroup[], distanceKm: number | null) {
+function toSummary(row: SummaryRow, targetGroups: TargetGroup[], distanceKm: number | null, sessions: PublicSession[]) {
+  // Listed once; the date shown is the next session by the platform clock (after the Week: the first).
+  const next = nextSession(sessions, now().getTime()) ?? row;
   return {
     id: row.id,
     title: row.title,
     type: row.type as ActivityType,
-    startsAt: row.startsAt,
-    endsAt: row.endsAt,
+    startsAt: next.startsAt,
+    endsAt: next.endsAt,
+    sessionCount: Math.max(sessions.length, 1),
     isOnline: row.isOnline === 1,
     venueName: row.venueName,
     place: row.place,
@@ -138,16 +143,31 @@ function targetGroupsOf(ids: number[]): Map<number, TargetGroup[]> {
   return byId;
 }
 
+export type PublicSession = { id: number; startsAt: number; endsAt: number };
+
+/** The sessions of these activities, earliest first. */
+function sessionsOfIds(ids: number[]): Map<number, PublicSession[]> {
+  const byId = new Map<number, PublicSession[]>();
+  if (ids.length === 0) return byId;
+  const rows = prepare(
+    `SELECT activity_id AS activityId, id, starts_at AS startsAt, ends_at AS endsAt FROM activity_sessions
+     WHERE activity_id IN (${ids.map(() => "?").join(",")}) ORDER BY starts_at, id`,
+  ).all(...ids) as (PublicSession & { activityId: number })[];
+  for (const { activityId, ...session } of rows) byId.set(activityId, [...(byId.get(activityId) ?? []), session]);
+  return byId;
+}
+
 function summariesByIds(ids: number[], distances?: Map<number, number>): ActivitySummary[] {
   if (ids.length === 0) return [];
   const rows = prepare(`SELECT ${SUMMARY_COLUMNS} FROM activities a WHERE a.id IN (${ids.map(() => "?").join(",")})`).all(
     ...ids,
   ) as SummaryRow[];
   const groups = targetGroupsOf(ids);
+  const sessions = sessionsOfIds(ids);
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
     const row = byId.get(id);
-    return row ? [toSummary(row, groups.get(id) ?? [], distances?.get(id) ?? null)] : [];
+    return row ? [toSummary(row, groups.get(id) ?? [], distances?.get(id) ?? null, sessions.get(id) ?? [])] : [];
   });
 }
 
@@ -191,7 +211,12 @@ function filterSql(edition: Edition, filters: SearchFilters): { where: string[];
     const ranges = days.flatMap((day) => weekdayRanges(edition, day));
     if (ranges.length === 0) where.push("0");
     else {
-      where.push(`(${ranges.map((_, i) => `(a.starts_at >= @dayStart${i} AND a.starts_at < @dayEnd${i})`).join(" OR ")})`);
+      // Any session on that day counts (an activity with several sessions is listed once).
+      where.push(
+        `EXISTS (SELECT 1 FROM activity_sessions s WHERE s.activity_id = a.id AND (${ranges
+          .map((_, i) => `(s.starts_at >= @dayStart${i} AND s.starts_at < @dayEnd${i})`)
+          .join(" OR ")}))`,
+      );
       ranges.forEach(([start, end], i) => {
         params[`dayStart${i}`] = start;
         params[`dayEnd${i}`] = end;
@@ -312,9 +337,10 @@ export function mapFeatures(input: {
       : { centre: input.area, radiusKm: input.area.radiusKm };
   const { sql, params } = nearbySql(input.edition, area, input.filters);
   const rows = prepare(
-    `SELECT a.id, a.title, a.starts_at AS startsAt, a.place, a.lat, a.lon
+    `SELECT a.id, a.title, a.place, a.lat, a.lon,
+       COALESCE((SELECT min(s.starts_at) FROM activity_sessions s WHERE s.activity_id = a.id AND s.ends_at > @now), a.starts_at) AS startsAt
      FROM (${sql} ORDER BY d2, id LIMIT @limit) n JOIN activities a ON a.id = n.id ORDER BY n.d2, n.id`,
-  ).all({ ...params, limit: MAP_FEATURE_LIMIT + 1 }) as {
+  ).all({ ...params, limit: MAP_FEATURE_LIMIT + 1, now: now().getTime() }) as {
     id: number;
     title: string;
     startsAt: number;
@@ -383,10 +409,12 @@ type PublicRow = FeatureRow & {
 
 export type PublicActivity = ReturnType<typeof toPublic>;
 
-function toPublic(row: PublicRow, targetGroups: TargetGroup[]) {
+function toPublic(row: PublicRow, targetGroups: TargetGroup[], sessions: PublicSession[]) {
   const bool = (v: number) => v === 1;
   return {
     ...row,
+    // Every date and time, earliest first; startsAt/endsAt above are the first of them.
+    sessions: sessions.length ? sessions : [{ id: 0, startsAt: row.startsAt, endsAt: row.endsAt }],
     type: row.type as ActivityType,
     isOnline: bool(row.isOnline),
     locationApproximate: bool(row.locationApproximate),
@@ -408,7 +436,7 @@ export function getPublicActivity(id: number): PublicActivity | null {
      WHERE a.id = ? AND a.status IN ('published', 'cancelled')`,
   ).get(id) as PublicRow | undefined;
   if (!row) return null;
-  return toPublic(row, targetGroupsOf([id]).get(id) ?? []);
+  return toPublic(row, targetGroupsOf([id]).get(id) ?? [], sessionsOfIds([id]).get(id) ?? []);
 }
 
 /** The published activities of one municipality in one edition, by start time (for the printed booklet). */
@@ -420,7 +448,8 @@ export function listPublicActivitiesInMunicipality(municipalityCode: string, edi
      ORDER BY a.starts_at, a.title, a.id`,
   ).all(municipalityCode, editionYear) as PublicRow[];
   const groups = targetGroupsOf(rows.map((r) => r.id));
-  return rows.map((row) => toPublic(row, groups.get(row.id) ?? []));
+  const sessions = sessionsOfIds(rows.map((r) => r.id));
+  return rows.map((row) => toPublic(row, groups.get(row.id) ?? [], sessions.get(row.id) ?? []));
 }
 
 /**
@@ -428,9 +457,29 @@ export function listPublicActivitiesInMunicipality(municipalityCode: string, edi
  * which every calendar shows in the reader's own zone (for the Netherlands: Europe/Amsterdam).
  */
 export function activityCalendar(activity: PublicActivity, pageUrl: string): string {
-  const { error, value } = createEvent(calendarEvent(activity, pageUrl));
+  const events = calendarEvents(activity, pageUrl);
+  const { error, value } =
+    events.length === 1
+      ? createEvent(events[0])
+      : createEvents(events, { calName: events[0].calName, productId: "komerbij/activiteiten" });
   if (error || !value) throw error ?? new Error("Could not build the calendar file");
   return foldIcsByOctets(value);
+}
+
+/**
+ * One VEVENT per session. The earliest-made session keeps the UID an activity always had
+ * (`activiteit-<id>@komerbij`), so calendars that subscribed before sessions existed see no duplicate;
+ * every other session has its own (`activiteit-<id>-<sessionId>@komerbij`).
+ */
+function calendarEvents(activity: PublicActivity, pageUrl: string): EventAttributes[] {
+  const base = calendarEvent(activity, pageUrl);
+  const oldest = Math.min(...activity.sessions.map((x) => x.id));
+  return activity.sessions.map((session) => ({
+    ...base,
+    uid: session.id === oldest ? base.uid : `activiteit-${activity.id}-${session.id}@komerbij`,
+    start: session.startsAt,
+    end: session.endsAt,
+  }));
 }
 
 function calendarEvent(activity: PublicActivity, pageUrl: string): EventAttributes {
@@ -490,7 +539,7 @@ export function activitiesCalendar(activities: PublicActivity[], name: string, p
     ].join("\r\n");
   }
   const { error, value } = createEvents(
-    activities.map((a) => calendarEvent(a, pageUrlOf(a.id))),
+    activities.flatMap((a) => calendarEvents(a, pageUrlOf(a.id))),
     { calName: name, productId: "komerbij/activiteiten", method: "PUBLISH" },
   );
   if (error || !value) throw error ?? new Error("Could not build the calendar feed");
@@ -506,10 +555,11 @@ export function publicActivitiesByIds(ids: number[]): PublicActivity[] {
      WHERE a.id IN (${ids.map(() => "?").join(",")}) AND a.status IN ('published', 'cancelled')`,
   ).all(...ids) as PublicRow[];
   const groups = targetGroupsOf(ids);
+  const sessions = sessionsOfIds(ids);
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
     const row = byId.get(id);
-    return row ? [toPublic(row, groups.get(id) ?? [])] : [];
+    return row ? [toPublic(row, groups.get(id) ?? [], sessions.get(id) ?? [])] : [];
   });
 }
 

@@ -5,7 +5,7 @@ import { and, count, desc, eq, inArray, isNotNull, ne, or, sql } from "drizzle-o
 import { audit } from "~/utils/audit.server";
 import { db, immediate, schema, type DbOrTx } from "~/utils/db.server";
 import { geocodeAddress } from "~/utils/geocode.server";
-import { addDays, amsterdamToUtc, formatDate, utcToAmsterdam } from "~/utils/time";
+import { addDays, formatDate, utcToAmsterdam } from "~/utils/time";
 import type { ActivityFormValues, TargetGroup } from "./activity";
 import { parseLanguages } from "./activity-features";
 import { isRegistrationOpen, weekBounds } from "./edition";
@@ -18,6 +18,8 @@ import { RuleError } from "./rule-error";
 import { DIRECT_FIELDS, type DirectField, type ReviewedField } from "./activity-revision";
 import { LikelyDuplicateError, type DuplicateCandidate } from "./activity-duplicates";
 import { findLikelyDuplicates } from "./activity-duplicates.server";
+import { sessionRows } from "./activity-sessions";
+import { sessionsOf, sessionTimes, syncSessions, type SessionTime } from "./activity-sessions.server";
 import {
   changedReviewedFields,
   decidePendingRevision,
@@ -83,7 +85,7 @@ export function getOwnActivity(ownerId: number, id: number) {
     .where(and(eq(a.id, id), eq(a.ownerId, ownerId)))
     .get();
   if (!row) return null;
-  return { ...row, targetGroups: targetGroupsOf(db, id) };
+  return { ...row, targetGroups: targetGroupsOf(db, id), sessions: sessionsOf(db, id) as SessionTime[] };
 }
 
 function targetGroupsOf(tx: DbOrTx, activityId: number): TargetGroup[] {
@@ -108,17 +110,19 @@ export function getOwnActivityForEditing(ownerId: number, id: number) {
 
 /** Form values for an existing activity (for editing or copying). */
 export function toFormValues(activity: NonNullable<ReturnType<typeof getOwnActivity>>, dateShiftDays = 0) {
-  const start = utcToAmsterdam(activity.startsAt);
-  const end = utcToAmsterdam(activity.endsAt);
+  // The first session in the first row, the others in "Nog een keer"; a copy moves each to the same weekday.
+  const [first, ...more] = (activity.sessions.length ? activity.sessions : [activity]).map((x) => {
+    const start = utcToAmsterdam(x.startsAt);
+    return { date: addDays(start.date, dateShiftDays), startTime: start.time, endTime: utcToAmsterdam(x.endsAt).time };
+  });
   const opt = (v: string | null) => v ?? undefined;
   return {
     title: activity.title,
     description: activity.description,
     type: activity.type,
     targetGroups: activity.targetGroups,
-    date: addDays(start.date, dateShiftDays),
-    startTime: start.time,
-    endTime: end.time,
+    ...first,
+    moreSessions: more,
     isOnline: activity.isOnline ? "on" : undefined,
     onlineUrl: opt(activity.onlineUrl),
     venueName: opt(activity.venueName),
@@ -213,14 +217,15 @@ async function locate(values: ActivityFormValues): Promise<Located> {
 
 function columnsFrom(values: ActivityFormValues, place: Located) {
   const online = values.isOnline;
+  const [first] = sessionTimes(sessionRows(values));
   return {
     organisationName: values.organisationName,
     organisationKind: values.organisationKind,
     title: values.title,
     description: values.description,
     type: values.type,
-    startsAt: amsterdamToUtc(values.date, values.startTime),
-    endsAt: amsterdamToUtc(values.date, values.endTime),
+    startsAt: first.startsAt,
+    endsAt: first.endsAt,
     isOnline: online,
     onlineUrl: online ? (values.onlineUrl ?? null) : null,
     venueName: online ? null : (values.venueName ?? null),
@@ -319,6 +324,7 @@ export async function registerActivity(
       .returning({ id: a.id })
       .get();
     replaceTargetGroups(tx, id, values.targetGroups);
+    syncSessions(tx, id, sessionTimes(sessionRows(values)));
     audit(tx, {
       actorId: registeredBy?.id ?? owner.id,
       action: "activity.created",
@@ -391,7 +397,9 @@ export async function updateActivity(
         locationApproximate: basis.locationApproximate,
       };
   const columns = columnsFrom(values, place);
-  const toReview = reviewGate ? changedReviewedFields(current, pickReviewed(columns)) : [];
+  const sessions = sessionTimes(sessionRows(values));
+  const proposal = { ...pickReviewed(columns), sessions };
+  const toReview = reviewGate ? changedReviewedFields(current, proposal) : [];
   if (!reviewGate || toReview.length) checkDuplicates(edition.id, { ...columns, ownerId: owner.id }, options, id);
   return db.transaction((tx) => {
     const status = current.status === "rejected" ? "pending" : current.status;
@@ -401,9 +409,10 @@ export async function updateActivity(
       .where(and(eq(a.id, id), eq(a.ownerId, owner.id)))
       .run();
     replaceTargetGroups(tx, id, values.targetGroups);
+    if (!reviewGate) syncSessions(tx, id, sessions);
     let revision: "pending" | "withdrawn" | undefined;
     if (toReview.length) {
-      savePendingRevision(tx, id, owner.id, pickReviewed(columns), now);
+      savePendingRevision(tx, id, owner.id, proposal, now);
       revision = "pending";
     } else if (reviewGate && withdrawPendingRevision(tx, id, now)) revision = "withdrawn";
     audit(tx, {
@@ -542,7 +551,8 @@ export function getReviewItem(id: number, scope: ReviewScope = null) {
   if (!row) return null;
   const revision = row.activity.status === "published" ? pendingRevision(db, id) : null;
   if (row.activity.status === "published" && !revision) return null;
-  const shown = withPendingProposal(row.activity, revision);
+  const approved = { ...row.activity, sessions: sessionsOf(db, id) as SessionTime[] };
+  const shown = withPendingProposal(approved, revision);
   const municipalityName = (code: string) =>
     db.select({ name: schema.municipalities.name }).from(schema.municipalities).where(eq(schema.municipalities.code, code)).get()
       ?.name ?? null;
@@ -558,7 +568,7 @@ export function getReviewItem(id: number, scope: ReviewScope = null) {
       ? {
           submittedAt: revision.submittedAt,
           updatedAt: revision.updatedAt,
-          diff: revisionDiff(row.activity, revision.proposed, municipalityName),
+          diff: revisionDiff(approved, revision.proposed, municipalityName),
         }
       : null,
     duplicates: findLikelyDuplicates(db, row.activity.editionId, duplicateCandidate(shown), id),
@@ -623,10 +633,18 @@ export function approveActivities(actor: { id: number }, ids: number[], now: Dat
       if (p.status === "published") {
         const revision = decidePendingRevision(tx, p.id, { status: "approved", reviewerId: actor.id }, now)!;
         // Geocoding was done when the change was submitted: the snapshot holds the point too.
+        const { sessions, ...columns } = revision.proposed;
         tx.update(a)
-          .set({ ...revision.proposed, moderatedAt: now, moderatedById: actor.id, updatedAt: now })
+          .set({ ...columns, moderatedAt: now, moderatedById: actor.id, updatedAt: now })
           .where(eq(a.id, p.id))
           .run();
+        // A change saved before sessions existed names only the first start and end: that was its one session.
+        const wanted = sessions?.length
+          ? sessions
+          : columns.startsAt && columns.endsAt
+            ? [{ startsAt: columns.startsAt, endsAt: columns.endsAt }]
+            : null;
+        if (wanted) syncSessions(tx, p.id, wanted);
         audit(tx, {
           actorId: actor.id,
           action: "activity.revision-approved",
@@ -726,6 +744,7 @@ export function reviewItemForPage(item: ReviewItem) {
       targetGroups: x.targetGroups,
       startsAt: x.startsAt.toISOString(),
       endsAt: x.endsAt.toISOString(),
+      sessions: (x.sessions ?? []).map((t) => ({ startsAt: t.startsAt.toISOString(), endsAt: t.endsAt.toISOString() })),
       editionYear: x.editionYear,
       isOnline: x.isOnline,
       onlineUrl: x.onlineUrl,

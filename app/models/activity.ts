@@ -6,6 +6,7 @@ import { formatShortDate } from "~/utils/time";
 import { isCalendarDate, plainInteger } from "~/utils/form-values";
 import { webLinkSchema } from "~/utils/web-link";
 import { checkFeatureFields, featureFormFields } from "./activity-features";
+import { checkMoreSessions, moreSessionsField } from "./activity-sessions";
 
 export const ACTIVITY_TYPES = {
   ontmoeting: "Ontmoeting",
@@ -96,6 +97,8 @@ export function activityFormSchema(window: ActivityWindow, windowText: string) {
         .refine((d) => d >= window.activityWindowStart && d <= window.activityWindowEnd, `Kies een datum ${windowText}.`),
       startTime: time("de begintijd"),
       endTime: time("de eindtijd"),
+      // "Nog een keer in de Week": the same activity on other dates and times (activity-sessions.ts).
+      moreSessions: moreSessionsField,
       isOnline: checkbox,
       onlineUrl: webLinkSchema(500).optional(),
       venueName: optionalText("de naam van de plek", 120),
@@ -149,6 +152,13 @@ export function activityFormSchema(window: ActivityWindow, windowText: string) {
       const need = (cond: boolean, path: string, message: string) =>
         cond && ctx.addIssue({ code: "custom", path: [path], message });
       need(v.endTime <= v.startTime, "endTime", "De eindtijd moet na de begintijd liggen.");
+      checkMoreSessions(
+        v,
+        v.moreSessions,
+        (d) => d >= window.activityWindowStart && d <= window.activityWindowEnd,
+        windowText,
+        (path, message) => ctx.addIssue({ code: "custom", path, message }),
+      );
       if (v.isOnline) need(!v.onlineUrl, "onlineUrl", "Vul de link naar de online activiteit in.");
       else {
         need(!v.street, "street", "Vul de straat in.");

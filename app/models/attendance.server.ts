@@ -2,17 +2,19 @@
 // report deadline), the signed e-mail link that opens it without logging in, and the scheduler that
 // asks for it (the day after the activity) and reminds once (a week after the request).
 import { setImmediate as yieldToRequests } from "node:timers/promises";
-import { eq, sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { audit } from "~/utils/audit.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { db, immediate, schema as t, type DbOrTx } from "~/utils/db.server";
 import { createSignedToken, readSignedTokenPurpose, verifySignedToken } from "~/utils/signed-token.server";
 import { addDays, amsterdamToUtc, utcToAmsterdam } from "~/utils/time";
-import { ATTENDANCE_STATE_TEXT, type AttendanceReportInput, type AttendanceState } from "./attendance";
+import { ATTENDANCE_STATE_TEXT, sessionFieldName, type AttendanceReportInput, type AttendanceState } from "./attendance";
 import { enqueueEmail } from "./outbox.server";
 import { absoluteUrl } from "~/utils/public-url.server";
 
 const DAY_MS = 86_400_000;
+// An activity with several sessions has ended when its last session has (activities.ends_at is the first's).
+const LAST_END = sql.raw("coalesce((select max(s.ends_at) from activity_sessions s where s.activity_id = a.id), a.ends_at)");
 export const REMINDER_AFTER_MS = 7 * DAY_MS;
 
 // ---------------------------------------------------------------------------------------------
@@ -65,6 +67,13 @@ function loadTarget(tx: DbOrTx, activityId: number) {
     .where(eq(t.activities.id, activityId))
     .get();
   if (!row) return null;
+  const sessions = tx
+    .select({ id: t.activitySessions.id, startsAt: t.activitySessions.startsAt, endsAt: t.activitySessions.endsAt })
+    .from(t.activitySessions)
+    .where(eq(t.activitySessions.activityId, activityId))
+    .orderBy(asc(t.activitySessions.startsAt), asc(t.activitySessions.id))
+    .all();
+  const lastEnd = sessions.reduce((end, x) => (x.endsAt > end ? x.endsAt : end), row.endsAt);
   const report =
     tx
       .select({
@@ -79,7 +88,21 @@ function loadTarget(tx: DbOrTx, activityId: number) {
       .from(t.attendanceReports)
       .where(eq(t.attendanceReports.activityId, activityId))
       .get() ?? null;
-  return { activity: row, report };
+  const counts = report
+    ? tx
+        .select({ sessionId: t.attendanceSessionCounts.sessionId, participants: t.attendanceSessionCounts.participants })
+        .from(t.attendanceSessionCounts)
+        .innerJoin(t.attendanceReports, eq(t.attendanceReports.id, t.attendanceSessionCounts.reportId))
+        .where(eq(t.attendanceReports.activityId, activityId))
+        .all()
+    : [];
+  const countOf = new Map(counts.map((c) => [c.sessionId, c.participants]));
+  return {
+    activity: { ...row, endsAt: lastEnd },
+    // Asked per session only when there are several; the report's participants is then their sum.
+    sessions: sessions.length > 1 ? sessions.map((x) => ({ ...x, participants: countOf.get(x.id) ?? null })) : [],
+    report,
+  };
 }
 
 export type AttendancePage = NonNullable<ReturnType<typeof loadTarget>> & { state: AttendanceState };
@@ -101,6 +124,12 @@ export function attendanceView(page: AttendancePage) {
       startsAt: page.activity.startsAt.toISOString(),
       place: page.activity.isOnline ? "Online" : page.activity.place,
     },
+    sessions: page.sessions.map((x) => ({
+      id: x.id,
+      startsAt: x.startsAt.toISOString(),
+      endsAt: x.endsAt.toISOString(),
+      participants: x.participants,
+    })),
     year: page.activity.editionYear,
     deadline: page.activity.reportDeadline.toISOString(),
     state: page.state,
@@ -121,6 +150,9 @@ export function attendanceView(page: AttendancePage) {
           firstTimers: r.firstTimers === null ? "" : String(r.firstTimers),
           newcomersReturned: r.newcomersReturned ?? "",
           remarks: r.remarks ?? "",
+          ...Object.fromEntries(
+            page.sessions.map((x) => [sessionFieldName(x.id), x.participants === null ? "" : String(x.participants)]),
+          ),
         }
       : ({} as Record<string, string>),
   };
@@ -153,7 +185,7 @@ export function getAttendanceForToken(token: string, now: Date): TokenAccess {
 // Writing
 
 export type SaveAttendanceResult =
-  { ok: true; created: boolean } | { ok: false; reason: "not_found" | Exclude<AttendanceState, "open"> };
+  { ok: true; created: boolean } | { ok: false; reason: "not_found" | "sessions_changed" | Exclude<AttendanceState, "open"> };
 
 /**
  * Saves (or replaces) the one report of an activity. The rules are checked again inside the write
@@ -182,16 +214,29 @@ export function saveAttendanceReport(args: {
       remarks: input.remarks?.trim() ? input.remarks.trim() : null,
     };
     const actorId = target.activity.ownerId;
+    // Several sessions: a number for each of this activity's sessions, and the total is their sum.
+    const ids = target.sessions.map((x) => x.id);
+    const perSession = (input.sessionCounts ?? []).filter((c) => ids.includes(c.sessionId));
+    if (ids.length && perSession.length !== ids.length) return { ok: false, reason: "sessions_changed" };
+    if (ids.length) values.participants = perSession.reduce((sum, c) => sum + c.participants, 0);
+    let reportId: number;
     if (target.report) {
-      tx.update(t.attendanceReports)
+      reportId = tx
+        .update(t.attendanceReports)
         .set({ ...values, updatedAt: now })
         .where(eq(t.attendanceReports.activityId, activityId))
-        .run();
+        .returning({ id: t.attendanceReports.id })
+        .get()!.id;
     } else {
-      tx.insert(t.attendanceReports)
+      reportId = tx
+        .insert(t.attendanceReports)
         .values({ activityId, ...values, reportedAt: now, reportedById: actorId })
-        .run();
+        .returning({ id: t.attendanceReports.id })
+        .get().id;
     }
+    tx.delete(t.attendanceSessionCounts).where(eq(t.attendanceSessionCounts.reportId, reportId)).run();
+    for (const c of perSession)
+      tx.insert(t.attendanceSessionCounts).values({ reportId, sessionId: c.sessionId, participants: c.participants }).run();
     audit(tx, {
       actorId,
       action: target.report ? "attendance.updated" : "attendance.reported",
@@ -200,6 +245,7 @@ export function saveAttendanceReport(args: {
       details: {
         via: args.via,
         ...values,
+        ...(perSession.length ? { sessions: perSession } : {}),
         ...(target.report
           ? {
               before: {
@@ -262,7 +308,7 @@ function scheduleChunk(now: Date, afterId: number) {
       hasRequest: number;
       hasReminder: number;
     }>(sql`
-      select a.id, a.title, a.ends_at as endsAt, e.report_deadline as reportDeadline, u.email,
+      select a.id, a.title, ${LAST_END} as endsAt, e.report_deadline as reportDeadline, u.email,
         (select coalesce(json_extract(req.props, '$.requestedAt'), req.created_at) from email_outbox req
           where req.dedupe_key = 'attendance-request:' || a.id) as requestedAt,
         exists(select 1 from email_outbox req where req.dedupe_key = 'attendance-request:' || a.id) as hasRequest,
@@ -274,6 +320,7 @@ function scheduleChunk(now: Date, afterId: number) {
       where a.id > ${afterId}
         and a.status = 'published'
         and a.ends_at <= ${now.getTime()}
+        and ${LAST_END} <= ${now.getTime()}
         and e.report_deadline > ${now.getTime()}
         and not exists (select 1 from attendance_reports r where r.activity_id = a.id)
       order by a.id

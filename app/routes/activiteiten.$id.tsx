@@ -48,7 +48,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     interestSentence: activity.showInterest ? interestForPublic(interestCount(activity.id)) : null,
     // Set by the redirect after pressing "ik kom": a thank-you and the calendar file. Not personal (no cookie is read).
     pressed: new URL(request.url).searchParams.get("ikkom") === "1",
-    isPast: activity.endsAt < now().getTime(),
+    isPast: Math.max(...activity.sessions.map((x) => x.endsAt)) < now().getTime(),
     backTo,
     share: activitySharePreview(activity),
     posterPath: posterPath(activity.id),
@@ -191,7 +191,22 @@ export default function ActivityPage() {
         <div>
           <dt>Wanneer</dt>
           <dd>
-            {formatDate(a.startsAt)}, van {formatTime(a.startsAt)} tot {formatTime(a.endsAt)} uur
+            {a.sessions.length > 1 ? (
+              <>
+                {a.sessions.length} keer in de Week:
+                <ul className="sessions">
+                  {a.sessions.map((x) => (
+                    <li key={x.id}>
+                      {formatDate(x.startsAt)}, van {formatTime(x.startsAt)} tot {formatTime(x.endsAt)} uur
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : (
+              <>
+                {formatDate(a.startsAt)}, van {formatTime(a.startsAt)} tot {formatTime(a.endsAt)} uur
+              </>
+            )}
             {!a.cancelled && !isPast ? (
               <>
                 <br />

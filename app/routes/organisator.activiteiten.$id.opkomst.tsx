@@ -2,7 +2,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { AttendancePageBody, type AttendanceErrors, type AttendanceValues } from "~/components/attendance-form";
-import { ATTENDANCE_FIELDS, ATTENDANCE_STATE_TEXT, AttendanceReportSchema } from "~/models/attendance";
+import { ATTENDANCE_STATE_TEXT, attendanceFieldNames, attendanceReportSchema } from "~/models/attendance";
 import { attendanceView, getAttendanceForOwner, saveAttendanceReport } from "~/models/attendance.server";
 import { now } from "~/utils/clock.server";
 import { requireUser } from "~/utils/session.server";
@@ -23,10 +23,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, activityId } = await loadPage(request, params.id);
+  const { user, activityId, page } = await loadPage(request, params.id);
   const formData = await readFormData(request);
-  const values: AttendanceValues = Object.fromEntries(ATTENDANCE_FIELDS.map((f) => [f, String(formData.get(f) ?? "")]));
-  const submission = parseWithZod(formData, { schema: AttendanceReportSchema });
+  const sessionIds = page.sessions.map((x) => x.id);
+  const values: AttendanceValues = Object.fromEntries(
+    attendanceFieldNames(sessionIds).map((f) => [f, String(formData.get(f) ?? "")]),
+  );
+  const submission = parseWithZod(formData, { schema: attendanceReportSchema(sessionIds) });
   if (submission.status !== "success")
     return data({ values, errors: (submission.error ?? {}) as AttendanceErrors }, { status: 400 });
   const result = saveAttendanceReport({ activityId, ownerId: user.id, via: "login", input: submission.value, now: now() });

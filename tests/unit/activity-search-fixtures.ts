@@ -42,8 +42,10 @@ export function addActivity(
       status: "published",
       ...rest,
     })
-    .returning({ id: schema.activities.id })
+    .returning({ id: schema.activities.id, startsAt: schema.activities.startsAt, endsAt: schema.activities.endsAt })
     .get();
+  // Every activity has its sessions; activities.starts_at/ends_at are the first (db/schema.ts).
+  db.insert(schema.activitySessions).values({ activityId: row.id, startsAt: row.startsAt, endsAt: row.endsAt }).run();
   for (const targetGroup of groups) db.insert(schema.activityTargetGroups).values({ activityId: row.id, targetGroup }).run();
   return row.id;
 }
