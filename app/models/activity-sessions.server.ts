@@ -1,6 +1,6 @@
 // Reading and writing an activity's sessions. activities.starts_at/ends_at are a copy of the earliest
 // session (db/schema.ts); syncSessions keeps that copy in step, in the caller's transaction.
-import { asc, eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray, sql } from "drizzle-orm";
 import { schema, type DbOrTx } from "~/utils/db.server";
 import { amsterdamToUtc } from "~/utils/time";
 import type { SessionRow } from "./activity-sessions";
@@ -57,3 +57,8 @@ export function syncSessions(tx: DbOrTx, activityId: number, wanted: SessionTime
     .where(eq(schema.activities.id, activityId))
     .run();
 }
+
+/** SQL for "when the activity `a` is over": the end of its last session (its own end if it has none stored). */
+export const LAST_SESSION_END = sql.raw(
+  "coalesce((select max(s.ends_at) from activity_sessions s where s.activity_id = a.id), a.ends_at)",
+);

@@ -4,6 +4,7 @@
 import { sql } from "drizzle-orm";
 import { audit } from "~/utils/audit.server";
 import { db, immediate, type AppDatabase } from "~/utils/db.server";
+import { LAST_SESSION_END } from "./activity-sessions.server";
 import { attendanceState, attendanceToken, attendanceUrl } from "./attendance.server";
 import { enqueueEmail } from "./outbox.server";
 
@@ -44,7 +45,7 @@ function rates(editionId: number, now: Date, byMunicipality: boolean): ResponseR
     from activities a
     left join municipalities m on m.code = a.municipality_code
     left join attendance_reports r on r.activity_id = a.id
-    where a.edition_id = ${editionId} and a.status = 'published' and a.ends_at <= ${now.getTime()}
+    where a.edition_id = ${editionId} and a.status = 'published' and a.ends_at <= ${now.getTime()} and ${LAST_SESSION_END} <= ${now.getTime()}
     group by 1 order by ${byMunicipality ? sql`3, 2` : sql`2`}`);
   return rows.map(withRate);
 }
@@ -67,7 +68,7 @@ export function attendanceFollowUp(edition: { id: number; reportDeadline: Date }
     from activities a
     join users u on u.id = a.owner_id
     left join municipalities m on m.code = a.municipality_code
-    where a.edition_id = ${edition.id} and a.status = 'published' and a.ends_at <= ${now.getTime()}
+    where a.edition_id = ${edition.id} and a.status = 'published' and a.ends_at <= ${now.getTime()} and ${LAST_SESSION_END} <= ${now.getTime()}
       and not exists (select 1 from attendance_reports r where r.activity_id = a.id)
     order by m.name, a.starts_at, a.id`);
   const perProvince = rates(edition.id, now, false);
@@ -109,7 +110,7 @@ function reminderTarget(tx: AppDatabase, activityId: number) {
       }
     | undefined
   >(sql`
-    select a.id, a.title, a.status, a.ends_at as endsAt, e.report_deadline as reportDeadline, u.email,
+    select a.id, a.title, a.status, ${LAST_SESSION_END} as endsAt, e.report_deadline as reportDeadline, u.email,
       exists(select 1 from attendance_reports r where r.activity_id = a.id) as reported,
       (select max(o.created_at) from email_outbox o where ${attendanceMailOf(sql`a.id`)}) as lastMailAt
     from activities a join editions e on e.id = a.edition_id join users u on u.id = a.owner_id

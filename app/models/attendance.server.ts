@@ -3,6 +3,7 @@
 // asks for it (the day after the activity) and reminds once (a week after the request).
 import { setImmediate as yieldToRequests } from "node:timers/promises";
 import { asc, eq, sql } from "drizzle-orm";
+import { LAST_SESSION_END } from "./activity-sessions.server";
 import { audit } from "~/utils/audit.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { db, immediate, schema as t, type DbOrTx } from "~/utils/db.server";
@@ -14,7 +15,6 @@ import { absoluteUrl } from "~/utils/public-url.server";
 
 const DAY_MS = 86_400_000;
 // An activity with several sessions has ended when its last session has (activities.ends_at is the first's).
-const LAST_END = sql.raw("coalesce((select max(s.ends_at) from activity_sessions s where s.activity_id = a.id), a.ends_at)");
 export const REMINDER_AFTER_MS = 7 * DAY_MS;
 
 // ---------------------------------------------------------------------------------------------
@@ -308,7 +308,7 @@ function scheduleChunk(now: Date, afterId: number) {
       hasRequest: number;
       hasReminder: number;
     }>(sql`
-      select a.id, a.title, ${LAST_END} as endsAt, e.report_deadline as reportDeadline, u.email,
+      select a.id, a.title, ${LAST_SESSION_END} as endsAt, e.report_deadline as reportDeadline, u.email,
         (select coalesce(json_extract(req.props, '$.requestedAt'), req.created_at) from email_outbox req
           where req.dedupe_key = 'attendance-request:' || a.id) as requestedAt,
         exists(select 1 from email_outbox req where req.dedupe_key = 'attendance-request:' || a.id) as hasRequest,
@@ -320,7 +320,7 @@ function scheduleChunk(now: Date, afterId: number) {
       where a.id > ${afterId}
         and a.status = 'published'
         and a.ends_at <= ${now.getTime()}
-        and ${LAST_END} <= ${now.getTime()}
+        and ${LAST_SESSION_END} <= ${now.getTime()}
         and e.report_deadline > ${now.getTime()}
         and not exists (select 1 from attendance_reports r where r.activity_id = a.id)
       order by a.id
