@@ -55,13 +55,13 @@ export function ActivityList({
             <div>
               <dt>Wanneer</dt>
               <dd>
+                {formatDate(a.startsAt)}, {formatTime(a.startsAt)} tot {formatTime(a.endsAt)} uur
                 {sessionCountText(a.sessionCount ?? 1) ? (
                   <>
-                    <strong className="session-count">{sessionCountText(a.sessionCount ?? 1)}</strong> in de Week.{" "}
-                    {a.endsAt < now ? "De eerste keer: " : "Eerstvolgende: "}
+                    {" "}
+                    <strong className="session-count">({sessionCountText(a.sessionCount ?? 1)} in de Week)</strong>
                   </>
                 ) : null}
-                {formatDate(a.startsAt)}, {formatTime(a.startsAt)} tot {formatTime(a.endsAt)} uur
               </dd>
             </div>
             <div>

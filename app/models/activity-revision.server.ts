@@ -5,7 +5,7 @@ import { schema, type DbOrTx } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/time";
 import { REVIEWED_FIELDS, type ReviewedField, type RevisionDiffRow } from "./activity-revision";
 import { sessionText } from "./activity-sessions";
-import { sessionsByActivity } from "./activity-sessions.server";
+import { orFirstSession, sessionsByActivity } from "./activity-sessions.server";
 
 const r = schema.activityRevisions;
 const a = schema.activities;
@@ -142,7 +142,7 @@ export function revisionStateForActivities(tx: DbOrTx, activityIds: number[]) {
     if (revision.status === "pending")
       state.set(activity.id, {
         pendingFields: changedReviewedFields(
-          { ...activity, sessions: sessions.get(activity.id) ?? [] },
+          { ...activity, sessions: orFirstSession(sessions.get(activity.id) ?? [], activity) },
           decodeProposed(revision.proposed),
         ),
         rejectedReason: null,

@@ -108,9 +108,16 @@ type SummaryRow = FeatureRow & {
 
 export type ActivitySummary = ReturnType<typeof toSummary>;
 
-function toSummary(row: SummaryRow, targetGroups: TargetGroup[], distanceKm: number | null, sessions: PublicSession[]) {
-  // Listed once; the date shown is the next session by the platform clock (after the Week: the first).
-  const next = nextSession(sessions, now().getTime()) ?? row;
+function toSummary(
+  row: SummaryRow,
+  targetGroups: TargetGroup[],
+  distanceKm: number | null,
+  sessions: PublicSession[],
+  shown: PublicSession[],
+) {
+  // Listed once; the date shown is the next session by the platform clock (after the Week: the first),
+  // among the sessions on the filtered day when a day filter is set.
+  const next = nextSession(shown, now().getTime()) ?? row;
   return {
     id: row.id,
     title: row.title,
@@ -157,7 +164,11 @@ function sessionsOfIds(ids: number[]): Map<number, PublicSession[]> {
   return byId;
 }
 
-function summariesByIds(ids: number[], distances?: Map<number, number>): ActivitySummary[] {
+function summariesByIds(
+  ids: number[],
+  distances?: Map<number, number>,
+  pick: (sessions: PublicSession[]) => PublicSession[] = (x) => x,
+): ActivitySummary[] {
   if (ids.length === 0) return [];
   const rows = prepare(`SELECT ${SUMMARY_COLUMNS} FROM activities a WHERE a.id IN (${ids.map(() => "?").join(",")})`).all(
     ...ids,
@@ -167,8 +178,25 @@ function summariesByIds(ids: number[], distances?: Map<number, number>): Activit
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
     const row = byId.get(id);
-    return row ? [toSummary(row, groups.get(id) ?? [], distances?.get(id) ?? null, sessions.get(id) ?? [])] : [];
+    const all = sessions.get(id) ?? [];
+    return row ? [toSummary(row, groups.get(id) ?? [], distances?.get(id) ?? null, all, pick(all))] : [];
   });
+}
+
+/** The UTC ranges of the day filter (`dag`), or none when it is not set. */
+function dayFilterRanges(edition: Edition, filters: SearchFilters): [number, number][] {
+  if (!filters.dag) return [];
+  const days = filters.dag === "weekend" ? WEEKEND_DAYS : [filters.dag];
+  return days.flatMap((day) => weekdayRanges(edition, day));
+}
+
+/** With a day filter, the sessions on those days are the ones a list shows; otherwise all of them. */
+function sessionsOnDays(ranges: [number, number][]) {
+  return (sessions: PublicSession[]) => {
+    if (!ranges.length) return sessions;
+    const onDays = sessions.filter((x) => ranges.some(([start, end]) => x.startsAt >= start && x.startsAt < end));
+    return onDays.length ? onDays : sessions;
+  };
 }
 
 /** UTC [start, end) ranges of the edition's days that fall on this weekday. */
@@ -207,8 +235,7 @@ function filterSql(edition: Edition, filters: SearchFilters): { where: string[];
     params.group = filters.voor;
   }
   if (filters.dag) {
-    const days = filters.dag === "weekend" ? WEEKEND_DAYS : [filters.dag];
-    const ranges = days.flatMap((day) => weekdayRanges(edition, day));
+    const ranges = dayFilterRanges(edition, filters);
     if (ranges.length === 0) where.push("0");
     else {
       // Any session on that day counts (an activity with several sessions is listed once).
@@ -283,6 +310,7 @@ export function searchNearby(search: NearbySearch): { total: number; items: Acti
     items: summariesByIds(
       rows.map((r) => r.id),
       distances,
+      sessionsOnDays(dayFilterRanges(search.edition, search.filters)),
     ),
   };
 }
@@ -303,7 +331,7 @@ export function searchOnline(search: Omit<NearbySearch, "lat" | "lon" | "radiusK
       offset: (search.page - 1) * search.pageSize,
     }) as { id: number }[]
   ).map((r) => r.id);
-  return { total, items: summariesByIds(ids) };
+  return { total, items: summariesByIds(ids, undefined, sessionsOnDays(dayFilterRanges(search.edition, search.filters))) };
 }
 
 /** Published activities with a place, counted per municipality (for the home page's map of the Week). */

@@ -15,6 +15,10 @@ export const sessionTimes = (rows: SessionRow[]): SessionTime[] =>
     .map((r) => ({ startsAt: amsterdamToUtc(r.date, r.startTime), endsAt: amsterdamToUtc(r.date, r.endTime) }))
     .sort((x, y) => x.startsAt.getTime() - y.startsAt.getTime());
 
+/** The sessions, or the row's own start and end when it has none (a row written outside the model). */
+export const orFirstSession = (sessions: SessionTime[], row: SessionTime): SessionTime[] =>
+  sessions.length ? sessions : [{ startsAt: row.startsAt, endsAt: row.endsAt }];
+
 export function sessionsOf(tx: DbOrTx, activityId: number): StoredSession[] {
   return tx
     .select({ id: s.id, startsAt: s.startsAt, endsAt: s.endsAt })

@@ -19,7 +19,7 @@ import { DIRECT_FIELDS, type DirectField, type ReviewedField } from "./activity-
 import { LikelyDuplicateError, type DuplicateCandidate } from "./activity-duplicates";
 import { findLikelyDuplicates } from "./activity-duplicates.server";
 import { sessionRows } from "./activity-sessions";
-import { sessionsOf, sessionTimes, syncSessions, type SessionTime } from "./activity-sessions.server";
+import { orFirstSession, sessionsOf, sessionTimes, syncSessions } from "./activity-sessions.server";
 import {
   changedReviewedFields,
   decidePendingRevision,
@@ -85,7 +85,7 @@ export function getOwnActivity(ownerId: number, id: number) {
     .where(and(eq(a.id, id), eq(a.ownerId, ownerId)))
     .get();
   if (!row) return null;
-  return { ...row, targetGroups: targetGroupsOf(db, id), sessions: sessionsOf(db, id) as SessionTime[] };
+  return { ...row, targetGroups: targetGroupsOf(db, id), sessions: orFirstSession(sessionsOf(db, id), row) };
 }
 
 function targetGroupsOf(tx: DbOrTx, activityId: number): TargetGroup[] {
@@ -551,7 +551,7 @@ export function getReviewItem(id: number, scope: ReviewScope = null) {
   if (!row) return null;
   const revision = row.activity.status === "published" ? pendingRevision(db, id) : null;
   if (row.activity.status === "published" && !revision) return null;
-  const approved = { ...row.activity, sessions: sessionsOf(db, id) as SessionTime[] };
+  const approved = { ...row.activity, sessions: orFirstSession(sessionsOf(db, id), row.activity) };
   const shown = withPendingProposal(approved, revision);
   const municipalityName = (code: string) =>
     db.select({ name: schema.municipalities.name }).from(schema.municipalities).where(eq(schema.municipalities.code, code)).get()

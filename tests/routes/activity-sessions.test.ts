@@ -144,6 +144,17 @@ describe("an activity with three sessions", () => {
         pageSize: 500,
       }).items.filter((a) => a.id === id).length;
     expect([found("do"), found("ma"), found("wo"), found("za"), found("weekend"), found()]).toEqual([1, 1, 1, 0, 0, 1]);
+    // With a day filter the list shows the session on that day.
+    const shown = searchNearby({
+      edition,
+      lat: activityRow(id).lat!,
+      lon: activityRow(id).lon!,
+      radiusKm: 2,
+      filters: { gratis: false, dag: "ma" } as never,
+      page: 1,
+      pageSize: 500,
+    }).items.find((a) => a.id === id)!;
+    expect(shown).toMatchObject({ sessionCount: 3, startsAt: Date.parse("2027-10-04T08:00:00Z") });
   });
 
   it("has a calendar file that a calendar library parses back into three events with their own UIDs", async () => {
