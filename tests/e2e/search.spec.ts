@@ -132,7 +132,7 @@ test("open an activity and download it for my calendar", async ({ page }) => {
   const title = await first.textContent();
   await first.click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title!);
-  for (const term of ["Wanneer", "Waar", "Voor wie", "Toegankelijkheid", "Kosten", "Aanmelden", "Contact", "Organisator"]) {
+  for (const term of ["Wanneer", "Waar", "Voor wie", "Goed om te weten", "Kosten", "Aanmelden", "Contact", "Organisator"]) {
     await expect(page.locator("dt", { hasText: new RegExp(`^${term}$`) })).toBeVisible();
   }
   await expect(page.getByRole("link", { name: /Route plannen/ })).toBeVisible();
