@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { EditionPicker } from "~/components/edition-picker";
+import { Link, useLoaderData } from "@remix-run/react";
 import { DotMap } from "~/components/charts/charts";
 import { KIT_ORDER_STATUSES, type KitOrderStatus } from "~/models/kit-order";
 import { listEditions } from "~/models/edition.server";
@@ -105,19 +106,7 @@ export default function Figures() {
         De week: {d.week}. Opkomst doorgeven kan tot en met {d.reportDeadline}. Alle cijfers komen direct uit de database en zijn
         berekend op het moment dat je deze pagina opende.
       </p>
-      <Form method="get" className="no-print">
-        <div className="field">
-          <label htmlFor="editie">Editie</label>
-          <select id="editie" name="editie" defaultValue={d.year}>
-            {d.years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit">Toon cijfers</button>
-      </Form>
+      <EditionPicker year={d.year} years={d.years} submitLabel="Toon cijfers" />
       <p>
         <Link to="/beheer/cijfers/vergelijken">Edities met elkaar vergelijken</Link> ·{" "}
         <Link to={`/beheer/cijfers/opkomst?editie=${d.year}`}>Opkomst opvolgen {d.year}</Link> (respons per provincie en gemeente,

@@ -1,4 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { EditionPicker } from "~/components/edition-picker";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { lastInclusiveMinute } from "~/models/edition";
 import { listEditions } from "~/models/edition.server";
@@ -97,19 +98,7 @@ export default function AttendanceFollowUp() {
         <Link to={`/beheer/cijfers?editie=${d.year}`}>← Cijfers {d.year}</Link>
       </p>
       <h1>Opkomst opvolgen {d.year}</h1>
-      <Form method="get" className="no-print">
-        <div className="field">
-          <label htmlFor="editie">Editie</label>
-          <select id="editie" name="editie" defaultValue={d.year}>
-            {d.years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit">Toon editie</button>
-      </Form>
+      <EditionPicker year={d.year} years={d.years} submitLabel="Toon editie" />
       {sent !== null && !result ? (
         <div className="alert success" role="status">
           <p>
