@@ -1,5 +1,6 @@
 // The attendance report form, shared by the logged-in page and the e-mailed link. Works without JavaScript.
 import { Form } from "@remix-run/react";
+import { formatNumber } from "~/utils/format";
 import { PlainField } from "~/components/ui/field";
 import { MAX_REPORTED_PARTICIPANTS, NEWCOMERS_RETURNED, sessionFieldName, type NewcomersReturned } from "~/models/attendance";
 import type { AttendanceView } from "~/models/attendance.server";
@@ -61,7 +62,7 @@ export function AttendanceForm({
           inputMode="numeric"
           label="Aantal deelnemers"
           required
-          hint={`Iedereen die meedeed, zonder de vrijwilligers. Een heel getal van 0 tot en met ${MAX_REPORTED_PARTICIPANTS.toLocaleString("nl-NL")}.`}
+          hint={`Iedereen die meedeed, zonder de vrijwilligers. Een heel getal van 0 tot en met ${formatNumber(MAX_REPORTED_PARTICIPANTS)}.`}
           {...field("participants")}
         />
       )}
@@ -137,21 +138,21 @@ export function SavedReport({
     <dl className="card">
       <dt>Deelnemers</dt>
       <dd>
-        {report.participants.toLocaleString("nl-NL")}
+        {formatNumber(report.participants)}
         {sessions.length > 1 ? (
           <ul className="sessions">
             {sessions.map((x) => (
               <li key={x.id}>
-                {formatDate(x.startsAt)}: {x.participants === null ? "niet ingevuld" : x.participants.toLocaleString("nl-NL")}
+                {formatDate(x.startsAt)}: {x.participants === null ? "niet ingevuld" : formatNumber(x.participants)}
               </li>
             ))}
           </ul>
         ) : null}
       </dd>
       <dt>Vrijwilligers</dt>
-      <dd>{report.volunteers.toLocaleString("nl-NL")}</dd>
+      <dd>{formatNumber(report.volunteers)}</dd>
       <dt>Voor het eerst</dt>
-      <dd>{report.firstTimers === null ? "Niet ingevuld" : report.firstTimers.toLocaleString("nl-NL")}</dd>
+      <dd>{report.firstTimers === null ? "Niet ingevuld" : formatNumber(report.firstTimers)}</dd>
       <dt>Nieuwe mensen teruggekomen</dt>
       <dd>{report.newcomersReturned ? NEWCOMERS_RETURNED[report.newcomersReturned] : "Niet ingevuld"}</dd>
       {report.remarks ? (

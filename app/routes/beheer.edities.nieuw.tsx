@@ -1,4 +1,5 @@
 import { parseWithZod } from "@conform-to/zod";
+import { formatNumber } from "~/utils/format";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { EditionForm } from "~/components/edition-form";
@@ -54,8 +55,8 @@ export default function NewEdition() {
       </p>
       <EditionForm values={result?.initialValue ?? values} errors={result?.error ?? {}} submitLabel="Editie aanmaken">
         <p>
-          Het pakket neemt de instellingen van {kit.from} over: voorraad {kit.stock.toLocaleString("nl-NL")}, {kit.perActivity}{" "}
-          per activiteit
+          Het pakket neemt de instellingen van {kit.from} over: voorraad {formatNumber(kit.stock)}, {kit.perActivity} per
+          activiteit
           {kit.perOrganisation ? `, hoogstens ${kit.perOrganisation} per organisatie` : ""}; inhoud: {kit.contents}. Dit kun je
           daarna aanpassen bij de pakketinstellingen.
         </p>

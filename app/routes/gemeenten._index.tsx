@@ -1,4 +1,5 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { formatNumber } from "~/utils/format";
 import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { municipalityIndex } from "~/models/municipality.server";
@@ -49,7 +50,7 @@ export default function MunicipalityIndex() {
               <li key={m.code}>
                 <Link to={`/gemeente/${m.slug}`}>{m.name}</Link>{" "}
                 <span className="hint">
-                  ({m.activities === 1 ? "1 activiteit" : `${m.activities.toLocaleString("nl-NL")} activiteiten`})
+                  ({m.activities === 1 ? "1 activiteit" : `${formatNumber(m.activities)} activiteiten`})
                 </span>
               </li>
             ))}
