@@ -121,6 +121,9 @@ test("the edition switch shows the coming edition by default and earlier ones as
   await page.goto("/?plaats=Utrecht");
   await expect(page.getByLabel("Editie")).toHaveValue("2027");
   await expect(page.locator(".edition-switch")).toContainText("Je bekijkt de activiteiten van 2027");
+  // After hydration the page moves focus (and so the scroll position) to the result count; a click that
+  // lands while the page scrolls can miss the link, so wait for that first, as a reader would.
+  await expect(page.locator("#resultaten")).toBeFocused();
   await page.locator(".edition-switch").getByRole("link", { name: "2026" }).click();
   await expect(page).toHaveURL(/editie=2026/);
   await expect(page.locator(".edition-switch")).toContainText("archief van 2026");
