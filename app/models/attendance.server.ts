@@ -1,7 +1,7 @@
 // Attendance after the Week: the organiser's report (one per activity, editable until the edition's
 // report deadline), the signed e-mail link that opens it without logging in, and the scheduler that
 // asks for it (the day after the activity) and reminds once (a week after the request).
-import { setImmediate as yieldToRequests } from "node:timers/promises";
+import { setTimeout as sleep } from "node:timers/promises";
 import { asc, eq, sql } from "drizzle-orm";
 import { LAST_SESSION_END } from "./activity-sessions.server";
 import { audit } from "~/utils/audit.server";
@@ -265,7 +265,8 @@ export function saveAttendanceReport(args: {
 // Asking for it
 
 /** Activities per transaction: small enough that a request never waits long for the write lock or the event loop. */
-export const SCHEDULER_CHUNK = 500;
+export const SCHEDULER_CHUNK = 200;
+const SCHEDULER_PAUSE_MS = 5;
 
 /**
  * Queues the attendance e-mails that are due at `now`:
@@ -292,7 +293,9 @@ export async function runAttendanceScheduler(now: Date): Promise<{ requests: num
     total.requests += chunk.requests;
     total.reminders += chunk.reminders;
     if (chunk.done) return total;
-    await yieldToRequests();
+    // A short pause, not just setImmediate: a request needs several turns of the event loop (read, render,
+    // write), and with one chunk per turn it waited for several chunks (/healthz took 400 ms).
+    await sleep(SCHEDULER_PAUSE_MS);
   }
 }
 

@@ -37,20 +37,28 @@ export const priorityOf = (template: string) =>
       ? BULK_PRIORITY
       : TRANSACTIONAL_PRIORITY;
 
-/** Queues an e-mail inside the caller's transaction, so the message exists if and only if the change does. */
+// One prepared statement for every queued message: the attendance scheduler queues hundreds of
+// thousands after the Week, and building the INSERT with the query builder each time cost more than
+// the insert itself. `tx` is always a transaction on this process's one connection (`db`), so the
+// statement runs inside the caller's transaction.
+const ENQUEUE_SQL = `INSERT INTO email_outbox (template, to_address, props, dedupe_key, priority, next_attempt_at, created_at)
+  VALUES (@template, @toAddress, @props, @dedupeKey, @priority, @at, @at) ON CONFLICT (dedupe_key) DO NOTHING`;
+let enqueueStatement: ReturnType<typeof db.$client.prepare> | undefined;
+
+/**
+ * Queues an e-mail inside the caller's transaction (`tx`), so the message exists if and only if the change does.
+ * The statement runs on the same connection, so it is part of that transaction.
+ */
 export function enqueueEmail(tx: DbOrTx, message: OutboxMessage, now: Date) {
-  tx.insert(schema.emailOutbox)
-    .values({
-      template: message.template,
-      toAddress: message.to.trim().toLowerCase(),
-      props: message.props,
-      dedupeKey: message.dedupeKey ?? null,
-      priority: priorityOf(message.template),
-      nextAttemptAt: now,
-      createdAt: now,
-    })
-    .onConflictDoNothing({ target: schema.emailOutbox.dedupeKey })
-    .run();
+  enqueueStatement ??= db.$client.prepare(ENQUEUE_SQL);
+  enqueueStatement.run({
+    template: message.template,
+    toAddress: message.to.trim().toLowerCase(),
+    props: JSON.stringify(message.props),
+    dedupeKey: message.dedupeKey ?? null,
+    priority: priorityOf(message.template),
+    at: now.getTime(),
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
