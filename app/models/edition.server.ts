@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { audit } from "~/utils/audit.server";
 import { db, immediate, schema, type AppDatabase } from "~/utils/db.server";
 import { formatShortDate } from "~/utils/time";
@@ -22,12 +22,25 @@ import { countLiveOrders } from "./kit-order.server";
 
 export type Edition = typeof schema.editions.$inferSelect;
 
+// Every public page asks for the editions: prepared once (drizzle builds the SQL once, not per request).
+const newestFirst = db.select().from(schema.editions).orderBy(desc(schema.editions.year)).prepare();
+const byYear = db
+  .select()
+  .from(schema.editions)
+  .where(eq(schema.editions.year, sql.placeholder("year")))
+  .prepare();
+const byId = db
+  .select()
+  .from(schema.editions)
+  .where(eq(schema.editions.id, sql.placeholder("id")))
+  .prepare();
+
 export function listEditions(): Edition[] {
-  return db.select().from(schema.editions).orderBy(desc(schema.editions.year)).all();
+  return newestFirst.all();
 }
 
 export function getEditionByYear(year: number): Edition | null {
-  return db.select().from(schema.editions).where(eq(schema.editions.year, year)).get() ?? null;
+  return byYear.get({ year }) ?? null;
 }
 
 /**
@@ -41,12 +54,12 @@ export function resolveEdition(asked: string | null | undefined, fallback: () =>
 }
 
 export function getEditionById(id: number): Edition | null {
-  return db.select().from(schema.editions).where(eq(schema.editions.id, id)).get() ?? null;
+  return byId.get({ id }) ?? null;
 }
 
 /** The edition the public sees by default: the one running, else the next one coming, else the latest. */
 export function getPublicEdition(now: Date): Edition | null {
-  const editions = db.select().from(schema.editions).orderBy(asc(schema.editions.year)).all();
+  const editions = listEditions().reverse();
   return editions.find((e) => weekBounds(e).endsAt > now) ?? editions.at(-1) ?? null;
 }
 
