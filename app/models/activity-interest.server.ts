@@ -140,18 +140,6 @@ function chosenSessions<T extends { id: number }>(sessions: T[], ids: number[]):
 // ---------------------------------------------------------------------------------------------
 // Counting
 
-/** All presses on an activity, over its sessions (one browser on two days counts twice here). */
-export function interestCount(activityId: number): number {
-  return (
-    db
-      .select({ n: count() })
-      .from(interest)
-      .innerJoin(schema.activitySessions, eq(schema.activitySessions.id, interest.sessionId))
-      .where(eq(schema.activitySessions.activityId, activityId))
-      .get()?.n ?? 0
-  );
-}
-
 /** Presses per session of each activity, every session listed (earliest first), also those without presses. */
 export function interestBySession(activityIds: number[]): Map<number, (SessionInterest & { startsAt: Date; endsAt: Date })[]> {
   const sessions = sessionsByActivity(db, activityIds);
