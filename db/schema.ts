@@ -235,13 +235,14 @@ export const activityTargetGroups = sqliteTable(
 export const activityInterest = sqliteTable(
   "activity_interest",
   {
-    activityId: integer("activity_id")
+    // One press per session of an activity (issue 17); the activity is the session's.
+    sessionId: integer("session_id")
       .notNull()
-      .references(() => activities.id, { onDelete: "cascade" }),
+      .references(() => activitySessions.id, { onDelete: "cascade" }),
     browserKeyHash: text("browser_key_hash").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.activityId, t.browserKeyHash] })],
+  (t) => [primaryKey({ columns: [t.sessionId, t.browserKeyHash] })],
 );
 
 export const kitOrders = sqliteTable(

@@ -486,12 +486,17 @@ function seedActivity(
       .run();
   }
 
-  // Anonymous "ik kom" presses (only hashes of fictional browser ids), for published activities.
+  // Anonymous "ik kom" presses (only hashes of fictional browser ids), for published activities, spread
+  // over its sessions.
   if (status === "published") {
     const pressed = demoShowcase ? 14 : low.int(0, 25);
     for (let i = 0; i < pressed; i++)
       db.insert(t.activityInterest)
-        .values({ activityId: activity.id, browserKeyHash: hashBrowserKey(`demo-${activity.id}-${i}`), createdAt })
+        .values({
+          sessionId: sessionIds[i % sessionIds.length],
+          browserKeyHash: hashBrowserKey(`demo-${activity.id}-${i}`),
+          createdAt,
+        })
         .run();
   }
 

@@ -2,6 +2,7 @@
 // fills in, the words and icons residents see on cards, the activity page, posters and the
 // booklet, the search filters in the URL and the columns of feeds and open data.
 import { z } from "zod";
+import { formatDay, formatShortDay, formatTime } from "~/utils/time";
 
 /** How residents get there: one value per activity (or none). */
 export const TRANSPORT_OPTIONS = {
@@ -210,3 +211,48 @@ export function interestForPublic(n: number): string | null {
   if (n < PUBLIC_INTEREST_MINIMUM) return null;
   return `${n < 10 ? n : `Ongeveer ${roundedInterest(n)}`} mensen zijn van plan te komen. Je bent niet de enige!`;
 }
+
+/** The presses on one session of an activity. */
+export type SessionInterest = {
+  sessionId: number;
+  startsAt: number | string | Date;
+  endsAt: number | string | Date;
+  presses: number;
+};
+
+/**
+ * For residents, an activity with several sessions: a sentence per session, because one person may come
+ * twice and a total would count them twice. Only sessions with a few people (see PUBLIC_INTEREST_MINIMUM);
+ * the caller passes the sessions still to come.
+ */
+export function interestForPublicPerSession(sessions: SessionInterest[]): string[] {
+  const days = dayLabels(sessions, formatDay, " om ");
+  const lines = sessions.flatMap((s, i) =>
+    s.presses >= PUBLIC_INTEREST_MINIMUM ? [`Op ${days[i]} zijn ${peopleCount(s.presses)} mensen van plan te komen.`] : [],
+  );
+  return lines.length ? [...lines, "Je bent niet de enige!"] : [];
+}
+
+/** For the organiser, an activity with several sessions: "di 29 sep: ongeveer 15 mensen" per session. */
+export function interestForOrganiserPerSession(sessions: SessionInterest[]): string[] {
+  const days = dayLabels(sessions, formatShortDay, " ");
+  return sessions.map((s, i) => {
+    const who = s.presses === 0 ? "nog niemand" : s.presses === 1 ? "1 persoon" : `${peopleCount(s.presses)} mensen`;
+    return `${days[i]}: ${who}`;
+  });
+}
+
+/** The day of each session ("dinsdag 29 september"), with the time when two sessions share a day. */
+export function dayLabels(
+  sessions: { startsAt: number | string | Date }[],
+  day: (v: number | string | Date) => string,
+  beforeTime: string,
+): string[] {
+  const labels = sessions.map((s) => day(s.startsAt));
+  return labels.map((label, i) =>
+    labels.indexOf(label) !== labels.lastIndexOf(label) ? `${label}${beforeTime}${formatTime(sessions[i].startsAt)}` : label,
+  );
+}
+
+/** "5", or "ongeveer 15" from 10 on. */
+const peopleCount = (n: number) => (n < 10 ? String(n) : `ongeveer ${roundedInterest(n)}`);

@@ -14,8 +14,9 @@ import { mapLinks } from "~/components/map-styles";
 import { ShareLinks } from "~/components/share-links";
 import { Icon } from "~/components/icons";
 import { TARGET_GROUPS, type TargetGroup } from "~/models/activity";
-import { interestForPublic } from "~/models/activity-features";
-import { interestCount, pressInterest } from "~/models/activity-interest.server";
+import { dayLabels, interestForPublic, interestForPublicPerSession } from "~/models/activity-features";
+import { interestBySession, pressInterest, SESSION_FIELD } from "~/models/activity-interest.server";
+import { sessionText } from "~/models/activity-sessions";
 import { isRuleError } from "~/models/rule-error";
 import { ruleFailure } from "~/utils/action.server";
 import { clientIp } from "~/utils/request.server";
@@ -27,7 +28,7 @@ import { activitySharePreview } from "~/models/share-preview.server";
 import { useRootData } from "~/root";
 import { now } from "~/utils/clock.server";
 import { publicPageHeaders } from "~/utils/http-cache.server";
-import { formatDate, formatTime } from "~/utils/time";
+import { formatDate, formatDay, formatTime } from "~/utils/time";
 import { idParam } from "~/utils/route-params.server";
 import { isWebLink, USER_LINK_REL } from "~/utils/web-link";
 
@@ -42,13 +43,30 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const from = new URL(request.url).searchParams.get("terug");
   const search = from ? searchQuery(parseSearchParams(new URLSearchParams(from))) : "";
   const backTo = search ? `/${search}#resultaten` : activity.editionYear ? `/?editie=${activity.editionYear}` : "/";
+  const at = now().getTime();
+  const several = activity.sessions.length > 1;
+  const interest = interestBySession([activity.id]).get(activity.id) ?? [];
+  const upcoming = interest.filter((x) => x.endsAt.getTime() > at);
+  const query = new URL(request.url).searchParams;
+  const pressedIds = query.getAll(PRESSED_DAY);
   return {
     activity,
-    // Residents see the "ik kom" count only when the organiser allows it (and from a few people on).
-    interestSentence: activity.showInterest ? interestForPublic(interestCount(activity.id)) : null,
-    // Set by the redirect after pressing "ik kom": a thank-you and the calendar file. Not personal (no cookie is read).
-    pressed: new URL(request.url).searchParams.get("ikkom") === "1",
-    isPast: Math.max(...activity.sessions.map((x) => x.endsAt)) < now().getTime(),
+    // Residents see the "ik kom" count only when the organiser allows it (and from a few people on); with
+    // several sessions per session still to come, as one person may come twice.
+    interestSentences: !activity.showInterest
+      ? []
+      : several
+        ? interestForPublicPerSession(upcoming)
+        : [interestForPublic(interest.reduce((n, x) => n + x.presses, 0))].filter((x) => x !== null),
+    // With several sessions the resident chooses among those still to come.
+    sessionChoices: several ? upcoming.map((x) => ({ id: x.sessionId, text: sessionText(x) })) : null,
+    // Set by the redirect after pressing "ik kom": a thank-you (with the days) and the calendar file. Not
+    // personal (no cookie is read).
+    pressed: query.get("ikkom") === "1",
+    pressedDays: dayLabels(activity.sessions, formatDay, " om ").filter((_, i) =>
+      pressedIds.includes(String(activity.sessions[i].id)),
+    ),
+    isPast: Math.max(...activity.sessions.map((x) => x.endsAt)) < at,
     backTo,
     share: activitySharePreview(activity),
     posterPath: posterPath(activity.id),
@@ -58,12 +76,17 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 // Anonymous readers share this page through a CDN; logged-in visitors get it private (entry.server.tsx).
 export const headers = publicPageHeaders;
 
-/** "Ik kom (waarschijnlijk)": counts once per browser, then back to the page with a thank-you. */
+/** The thank-you's query parameter naming a session the resident pressed for (several sessions). */
+const PRESSED_DAY = "dag";
+
+/** "Ik kom (waarschijnlijk)": counts once per browser and session, then back to the page with a thank-you. */
 export async function action({ params, request, context }: ActionFunctionArgs) {
   const id = idParam(params.id);
+  const chosen = (await request.formData()).getAll(SESSION_FIELD).map(Number).filter(Number.isSafeInteger);
   try {
     const result = await pressInterest({
       activityId: id,
+      sessionIds: chosen,
       cookieHeader: request.headers.get("Cookie"),
       userAgent: request.headers.get("User-Agent"),
       client: clientIp(request, context),
@@ -71,6 +94,8 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     });
     const back = new URL(request.url);
     back.searchParams.set("ikkom", "1");
+    back.searchParams.delete(PRESSED_DAY);
+    if (chosen.length) for (const sessionId of result.sessionIds) back.searchParams.append(PRESSED_DAY, String(sessionId));
     return redirect(`${back.pathname}${back.search}#ik-kom`, {
       headers: result.setCookie ? { "Set-Cookie": result.setCookie } : undefined,
     });
@@ -105,19 +130,42 @@ function PrintButton() {
   );
 }
 
-/** The anonymous "ik kom" button: a plain POST form (works without JavaScript), then the calendar file. */
-function IkKom({ activityId, sentence, pressed }: { activityId: number; sentence: string | null; pressed: boolean }) {
+/** "dinsdag 29 september en donderdag 1 oktober" */
+const listText = (items: string[]) =>
+  items.length > 1 ? `${items.slice(0, -1).join(", ")} en ${items[items.length - 1]}` : (items[0] ?? "");
+
+/**
+ * The anonymous "ik kom" button: a plain POST form (works without JavaScript), then the calendar file.
+ * With several sessions a checkbox per session still to come.
+ */
+function IkKom({
+  activityId,
+  sentences,
+  choices,
+  pressed,
+  pressedDays,
+}: {
+  activityId: number;
+  sentences: string[];
+  choices: { id: number; text: string }[] | null;
+  pressed: boolean;
+  pressedDays: string[];
+}) {
   const failure = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const error = failure?.error[""]?.[0];
+  const choiceError = failure?.error[SESSION_FIELD]?.[0];
   return (
     <section className="ik-kom no-print" id="ik-kom" aria-labelledby="ik-kom-titel">
       <h2 id="ik-kom-titel">Kom je?</h2>
-      {sentence ? <p>{sentence}</p> : null}
+      {sentences.map((sentence) => (
+        <p key={sentence}>{sentence}</p>
+      ))}
       {pressed ? (
         <div className="alert" role="status">
           <p>
-            <strong>Fijn dat je komt!</strong> De organisator weet nu dat er iemand meer komt. Je naam weten ze niet.
+            <strong>Fijn dat je komt{pressedDays.length ? ` op ${listText(pressedDays)}` : ""}!</strong> De organisator weet nu
+            dat er iemand meer komt. Je naam weten ze niet.
           </p>
           <p>
             <a href={`/activiteiten/${activityId}/agenda.ics`} download>
@@ -137,6 +185,22 @@ function IkKom({ activityId, sentence, pressed }: { activityId: number; sentence
             </p>
           ) : null}
           <Form method="post" preventScrollReset>
+            {choices ? (
+              <fieldset aria-describedby={choiceError ? "ik-kom-dag-fout" : undefined}>
+                <legend>Op welke dag kom je? Je mag meer dagen kiezen.</legend>
+                {choices.map((c) => (
+                  <label className="check" key={c.id}>
+                    <input type="checkbox" name={SESSION_FIELD} value={c.id} />
+                    {c.text}
+                  </label>
+                ))}
+                {choiceError ? (
+                  <p className="field-error" id="ik-kom-dag-fout" role="alert">
+                    {choiceError}
+                  </p>
+                ) : null}
+              </fieldset>
+            ) : null}
             <button type="submit" disabled={busy} aria-disabled={busy}>
               Ik kom (waarschijnlijk)
             </button>
@@ -148,7 +212,17 @@ function IkKom({ activityId, sentence, pressed }: { activityId: number; sentence
 }
 
 export default function ActivityPage() {
-  const { activity: a, isPast, backTo, share, posterPath, interestSentence, pressed } = useLoaderData<typeof loader>();
+  const {
+    activity: a,
+    isPast,
+    backTo,
+    share,
+    posterPath,
+    interestSentences,
+    sessionChoices,
+    pressed,
+    pressedDays,
+  } = useLoaderData<typeof loader>();
   const root = useRootData();
   const address = [
     a.venueName,
@@ -333,7 +407,15 @@ export default function ActivityPage() {
         <p key={i}>{p}</p>
       ))}
 
-      {!a.cancelled && !isPast ? <IkKom activityId={a.id} sentence={interestSentence} pressed={pressed} /> : null}
+      {!a.cancelled && !isPast ? (
+        <IkKom
+          activityId={a.id}
+          sentences={interestSentences}
+          choices={sessionChoices}
+          pressed={pressed}
+          pressedDays={pressedDays}
+        />
+      ) : null}
 
       {hasPoint && root ? (
         <div className="no-print">

@@ -3,8 +3,8 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ACTIVITY_STATUSES, nextStep } from "~/models/activity";
 import { pendingChangeText } from "~/models/activity-revision";
 import { canEdit, listOwnActivities } from "~/models/activity.server";
-import { interestForOrganiser } from "~/models/activity-features";
-import { interestCounts } from "~/models/activity-interest.server";
+import { interestForOrganiser, interestForOrganiserPerSession, type SessionInterest } from "~/models/activity-features";
+import { interestBySession } from "~/models/activity-interest.server";
 import { isOrderingOpen, isReportingOpen, PHASE_LABELS, editionPhase } from "~/models/edition";
 import { getRegistrationEdition, listEditions } from "~/models/edition.server";
 import { hasPrintables, latestKitOrdersByActivity, posterPath, sharePagePath } from "~/models/organiser-home.server";
@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const registration = getRegistrationEdition(at);
   const activities = listOwnActivities(user.id);
   const kitOrders = latestKitOrdersByActivity(user.id);
-  const interest = interestCounts(activities.filter((x) => x.status === "published").map((x) => x.id));
+  const interest = interestBySession(activities.filter((x) => x.status === "published").map((x) => x.id));
   const groups = editions
     .map((edition) => ({
       year: edition.year,
@@ -37,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           pendingChange: x.revision?.pendingFields.length ? pendingChangeText(x.revision.pendingFields) : null,
           changeRefused: x.revision?.rejectedReason ?? null,
           kitOrder: kitOrders.get(x.id) ?? null,
-          interest: x.status === "published" ? interestForOrganiser(interest.get(x.id) ?? 0) : null,
+          interest: x.status === "published" ? interestText(interest.get(x.id) ?? []) : null,
           print: hasPrintables(x.status) ? { poster: posterPath(x.id), sharePage: sharePagePath(x.id) } : null,
           editable: canEdit(x, edition, at),
           copyable: Boolean(registration && registration.id !== edition.id),
@@ -53,6 +53,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     }))
     .filter((g) => g.activities.length > 0);
   return { name: user.name, registrationYear: registration?.year ?? null, groups, coordinatorHome: coordinatorHome(user) };
+}
+
+/** "Ik kom" in words: one sentence, or a line per session when the activity has several. */
+function interestText(sessions: SessionInterest[]) {
+  return sessions.length > 1
+    ? { sentence: "Laten weten dat ze komen:", perSession: interestForOrganiserPerSession(sessions) }
+    : { sentence: interestForOrganiser(sessions[0]?.presses ?? 0), perSession: [] };
 }
 
 export const meta: MetaFunction = () => [{ title: "Mijn activiteiten – Kom erbij" }];
@@ -123,7 +130,18 @@ export default function MyActivities() {
                   </p>
                 ) : null}
                 {x.changeRefused ? <p>Je laatste wijziging is niet geplaatst. Reden: {x.changeRefused}</p> : null}
-                {x.interest ? <p className="interest">{x.interest}</p> : null}
+                {x.interest ? (
+                  <div className="interest">
+                    <p>{x.interest.sentence}</p>
+                    {x.interest.perSession.length ? (
+                      <ul>
+                        {x.interest.perSession.map((line) => (
+                          <li key={line}>{line}</li>
+                        ))}
+                      </ul>
+                    ) : null}
+                  </div>
+                ) : null}
                 {x.kitOrder ? (
                   <p>
                     Kom Erbij-pakket: <span className="status">{x.kitOrder.statusText}</span>{" "}

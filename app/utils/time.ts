@@ -46,6 +46,8 @@ const formatters = {
     year: "numeric",
   }),
   shortDate: new Intl.DateTimeFormat("nl-NL", { timeZone: TIME_ZONE, day: "numeric", month: "long", year: "numeric" }),
+  day: new Intl.DateTimeFormat("nl-NL", { timeZone: TIME_ZONE, weekday: "long", day: "numeric", month: "long" }),
+  shortDay: new Intl.DateTimeFormat("nl-NL", { timeZone: TIME_ZONE, weekday: "short", day: "numeric", month: "short" }),
   time: new Intl.DateTimeFormat("nl-NL", { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit" }),
   dateTime: new Intl.DateTimeFormat("nl-NL", {
     timeZone: TIME_ZONE,
@@ -64,6 +66,10 @@ const toDate = (v: DateInput) => (typeof v === "string" && v.length === 10 ? ams
 export const formatDate = (v: DateInput) => formatters.date.format(toDate(v));
 /** "24 september 2026" */
 export const formatShortDate = (v: DateInput) => formatters.shortDate.format(toDate(v));
+/** "dinsdag 29 september" (a day in the Week, where the year goes without saying) */
+export const formatDay = (v: DateInput) => formatters.day.format(toDate(v));
+/** "di 29 sep" */
+export const formatShortDay = (v: DateInput) => formatters.shortDay.format(toDate(v));
 /** "14:30" */
 export const formatTime = (v: DateInput) => formatters.time.format(toDate(v));
 /** "24 september 2026 om 14:30" */

@@ -43,11 +43,18 @@ test.describe("without JavaScript", () => {
     const db = openE2eDb();
     const { id } = db
       .prepare(
-        "select id from activities where status = 'published' and is_online = 0 and ends_at > ? and show_interest = 1 order by id limit 1",
+        `select a.id from activities a where a.status = 'published' and a.is_online = 0 and a.ends_at > ? and a.show_interest = 1
+         and (select count(*) from activity_sessions s where s.activity_id = a.id) = 1 order by a.id limit 1`,
       )
       .get(Date.parse(DEMO_TODAY)) as { id: number };
     const count = () =>
-      (db.prepare("select count(*) as n from activity_interest where activity_id = ?").get(id) as { n: number }).n;
+      (
+        db
+          .prepare(
+            "select count(*) as n from activity_interest i join activity_sessions s on s.id = i.session_id where s.activity_id = ?",
+          )
+          .get(id) as { n: number }
+      ).n;
     try {
       const start = count();
       await page.goto(`/activiteiten/${id}`);
@@ -68,6 +75,51 @@ test.describe("without JavaScript", () => {
       await page.getByRole("button", { name: "Ik kom (waarschijnlijk)" }).click();
       await expect(page.getByText("Fijn dat je komt!")).toBeVisible();
       expect(count()).toBe(start + 1);
+    } finally {
+      db.close();
+    }
+  });
+
+  test("with several dates the resident ticks the days: counted once per day, the thank-you names them", async ({ page }) => {
+    const db = openE2eDb();
+    const { id } = db
+      .prepare(
+        `select a.id from activities a where a.status = 'published' and a.is_online = 0
+         and (select count(*) from activity_sessions s where s.activity_id = a.id and s.starts_at > ?) >= 2 order by a.id limit 1`,
+      )
+      .get(Date.parse(DEMO_TODAY)) as { id: number };
+    const perSession = () =>
+      db
+        .prepare(
+          `select s.id, (select count(*) from activity_interest i where i.session_id = s.id) as n
+           from activity_sessions s where s.activity_id = ? order by s.starts_at, s.id`,
+        )
+        .all(id) as { id: number; n: number }[];
+    try {
+      const start = perSession();
+      await page.goto(`/activiteiten/${id}`);
+      const days = page.getByRole("group", { name: /Op welke dag kom je/ }).getByRole("checkbox");
+      await expect(days).toHaveCount(start.length);
+
+      // Nothing ticked: the question says what to do.
+      await page.getByRole("button", { name: "Ik kom (waarschijnlijk)" }).click();
+      await expect(page.getByText("Kies op welke dag of dagen je komt.")).toBeVisible();
+      expect(perSession()).toEqual(start);
+
+      // The first and the last day.
+      await days.first().check();
+      await days.last().check();
+      await page.getByRole("button", { name: "Ik kom (waarschijnlijk)" }).click();
+      await expect(page.getByText(/Fijn dat je komt op \w+dag \d+ \w+ en \w+dag \d+ \w+!/)).toBeVisible();
+      const expected = start.map((x, i) => ({ ...x, n: i === 0 || i === start.length - 1 ? x.n + 1 : x.n }));
+      expect(perSession()).toEqual(expected);
+
+      // The same days again from the same browser: still once per day.
+      await page.goto(`/activiteiten/${id}`);
+      await days.first().check();
+      await page.getByRole("button", { name: "Ik kom (waarschijnlijk)" }).click();
+      await expect(page.getByText(/Fijn dat je komt op/)).toBeVisible();
+      expect(perSession()).toEqual(expected);
     } finally {
       db.close();
     }
@@ -115,6 +167,9 @@ test("organiser: the form's new fieldsets, the count on 'Mijn activiteiten' and 
 
   await page.goto("/organisator/activiteiten");
   await expect(page.getByText(/mensen hebben laten weten dat ze komen/).first()).toBeVisible();
+  // An activity on several days: a line per day.
+  await expect(page.getByText("Laten weten dat ze komen:").first()).toBeVisible();
+  await expect(page.locator(".interest li").first()).toHaveText(/^\w\w \d+ \w+: /);
 
   const db = openE2eDb();
   const { id } = db

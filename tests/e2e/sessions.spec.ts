@@ -87,5 +87,7 @@ test("the form with the extra rows open, and an activity page with several dates
   db.close();
   await page.goto(`/activiteiten/${id}`);
   await expect(page.locator("ul.sessions li").first()).toBeVisible();
+  // "Ik kom" asks which day(s): a checkbox per day still to come.
+  await expect(page.getByRole("group", { name: /Op welke dag kom je/ })).toBeVisible();
   await expectAccessible(page);
 });
