@@ -7,6 +7,7 @@
 import { createRequestHandler, writeReadableStreamToWritable } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import { existsSync, readdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -124,7 +125,11 @@ export async function createApp({ build, bodyLimitBytes, trustProxy, publicDir =
   app.use(compression());
   const nosniff = (res) => res.setHeader("X-Content-Type-Options", "nosniff");
   app.use("/build", express.static(`${publicDir}/build`, { immutable: true, maxAge: "1y", setHeaders: nosniff }));
-  app.use(express.static(publicDir, { maxAge: "1h", dotfiles: "allow", setHeaders: nosniff }));
+  // The other static files, looked up only for the names public/ has at its top level: asking the disk
+  // for every page and API call (is there a file "api/kaart"?) cost each of them two file-system trips.
+  const publicStatic = express.static(publicDir, { maxAge: "1h", dotfiles: "allow", setHeaders: nosniff });
+  const topLevel = new Set(existsSync(publicDir) ? readdirSync(publicDir) : []);
+  app.use((req, res, next) => (topLevel.has(req.path.split("/")[1]) ? publicStatic(req, res, next) : next()));
 
   app.all("*", async (req, res) => {
     const host = (trustProxy && req.get("x-forwarded-host")) || req.get("host") || "localhost";

@@ -31,13 +31,23 @@ const groupsById = (n: number) =>
   db.prepare(
     `SELECT activity_id AS id, target_group AS g FROM activity_target_groups WHERE activity_id IN (${Array(n).fill("?").join(",")})`,
   );
-const byCount = new Map<number, { rows: Database.Statement; groups: Database.Statement }>();
+const sessionsById = (n: number) =>
+  db.prepare(
+    `SELECT activity_id AS id, starts_at AS startsAt, ends_at AS endsAt FROM activity_sessions
+     WHERE activity_id IN (${Array(n).fill("?").join(",")}) ORDER BY starts_at, id`,
+  );
+const byCount = new Map<number, { rows: Database.Statement; groups: Database.Statement; sessions: Database.Statement }>();
 const statementsFor = (n: number) => {
   let s = byCount.get(n);
-  if (!s) byCount.set(n, (s = { rows: rowsById(n), groups: groupsById(n) }));
+  if (!s) byCount.set(n, (s = { rows: rowsById(n), groups: groupsById(n), sessions: sessionsById(n) }));
   return s;
 };
-const map = db.prepare(`SELECT a.id, a.title, a.starts_at AS startsAt, a.place, a.lat, a.lon FROM (
+// The bench runs the app with its clock before the 2026 Week (QUIET_NOW in bench.ts).
+const NOW = Date.parse(process.env.FAKE_NOW ?? "2026-09-01T10:00:00+02:00");
+// Like the app since activities have several sessions: the marker says the next one, the card the next one and how many.
+const map = db.prepare(`SELECT a.id, a.title, a.place, a.lat, a.lon,
+    COALESCE((SELECT min(s.starts_at) FROM activity_sessions s WHERE s.activity_id = a.id AND s.ends_at > @now), a.starts_at) AS startsAt
+  FROM (
     SELECT g.id AS id, ${d2} AS d2 FROM activity_geo g WHERE ${inArea} ORDER BY d2, id LIMIT ${MAP_FEATURE_LIMIT + 1}
   ) n JOIN activities a ON a.id = n.id ORDER BY n.d2, n.id`);
 
@@ -90,18 +100,24 @@ function searchPage(url: URL): string {
   };
   const found = nearest.all(params) as { id: number; d2: number; total: number }[];
   const ids = found.map((r) => r.id);
-  const { rows, groups } = ids.length ? statementsFor(ids.length) : { rows: null, groups: null };
+  const { rows, groups, sessions } = ids.length ? statementsFor(ids.length) : { rows: null, groups: null, sessions: null };
   const byId = new Map(((rows?.all(...ids) ?? []) as Row[]).map((r) => [r.id, r]));
   const groupsOf = new Map<number, string[]>();
   for (const g of (groups?.all(...ids) ?? []) as { id: number; g: string }[])
     groupsOf.set(g.id, [...(groupsOf.get(g.id) ?? []), g.g]);
+  const sessionsOf = new Map<number, { startsAt: number; endsAt: number }[]>();
+  for (const x of (sessions?.all(...ids) ?? []) as { id: number; startsAt: number; endsAt: number }[])
+    sessionsOf.set(x.id, [...(sessionsOf.get(x.id) ?? []), x]);
   const cards = found
     .map(({ id, d2 }) => {
       const a = byId.get(id)!;
+      const all = sessionsOf.get(id) ?? [];
+      const next = all.find((x) => x.endsAt > NOW) ?? all[0] ?? a;
+      const times = all.length > 1 ? ` (${all.length} keer)` : "";
       const km = (Math.sqrt(d2) / MICRO) * KM_PER_DEGREE;
       const distance = km < 1 ? `${Math.max(100, Math.round(km * 10) * 100)} m` : `${(km < 10 ? km1 : km0).format(km)} km`;
       return `<li class="result"><h3><a href="/activiteiten/${a.id}">${escape(a.title)}</a></h3><dl class="facts">
-<div><dt>Wanneer</dt><dd>${day.format(a.startsAt)}, ${time.format(a.startsAt)} tot ${time.format(a.endsAt)} uur</dd></div>
+<div><dt>Wanneer</dt><dd>${day.format(next.startsAt)}, ${time.format(next.startsAt)} tot ${time.format(next.endsAt)} uur${times}</dd></div>
 <div><dt>Waar</dt><dd>${a.isOnline ? "Online" : escape([a.venueName, a.place].filter(Boolean).join(", "))} (${distance} hiervandaan)</dd></div>
 <div><dt>Soort</dt><dd>${escape(a.type)}</dd></div><div><dt>Voor</dt><dd>${escape((groupsOf.get(id) ?? []).join(", "))}</dd></div>
 <div><dt>Kosten</dt><dd>${a.isFree ? "Gratis" : `€ ${((a.priceCents ?? 0) / 100).toFixed(2)}`}${a.signUp ? ", aanmelden nodig" : ""}</dd></div>
@@ -118,6 +134,7 @@ function mapFeatures(url: URL): string {
   const [minLon, minLat, maxLon, maxLat] = (url.searchParams.get("bbox") ?? "").split(",").map(Number);
   const lat = (minLat + maxLat) / 2;
   const rows = map.all({
+    now: NOW,
     ...area(lat, (minLon + maxLon) / 2, [minLat, maxLat, minLon, maxLon], null),
     edition: editionId.get(Number(url.searchParams.get("editie"))),
   }) as { id: number; title: string; startsAt: number; place: string | null; lat: number; lon: number }[];

@@ -76,6 +76,7 @@ function buildDatabase(path: string) {
       private_contact_name, private_contact_email, status)
     VALUES (?, ?, 'Stichting Bench', 'welzijn', ?, 'Samen koffie drinken.', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'Prive', 'prive@example.org', ?)`);
   const group = sqlite.prepare("INSERT INTO activity_target_groups (activity_id, target_group) VALUES (?, ?)");
+  const session = sqlite.prepare("INSERT INTO activity_sessions (activity_id, starts_at, ends_at) VALUES (?, ?, ?)");
   const types = ["ontmoeting", "samen-eten", "wandelen-bewegen", "creatief", "spel"];
   const groups = ["iedereen", "ouderen", "jongeren", "mantelzorgers"];
   sqlite.transaction(() => {
@@ -103,6 +104,9 @@ function buildDatabase(path: string) {
         status,
       ).lastInsertRowid;
       group.run(id, groups[n % groups.length]);
+      // Every activity has its sessions, as in the app; one in ten meets three times (the same hour, a day apart).
+      for (let k = 0; k < (n % 10 === 0 ? 3 : 1); k++)
+        session.run(id, startsAt + k * 86_400_000, startsAt + k * 86_400_000 + 7_200_000);
     }
   })();
   sqlite.pragma("wal_checkpoint(TRUNCATE)");
@@ -291,7 +295,7 @@ async function main() {
     const bare = await start(
       "node",
       ["--import", "tsx", "tests/bench/bare-server.ts"],
-      { PORT: String(BARE_PORT), DATABASE_PATH: path },
+      { PORT: String(BARE_PORT), DATABASE_PATH: path, FAKE_NOW: QUIET_NOW },
       `http://127.0.0.1:${BARE_PORT}/api/kaart?bbox=5,52,5.1,52.1&editie=${YEAR}`,
     );
     children.push(bare);
