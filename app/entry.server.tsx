@@ -69,7 +69,10 @@ function renderSharedPage(app: JSX.Element, request: Request, status: number, he
     sink.on("end", () => {
       const { html, hashes } = sealInlineScripts(Buffer.concat(chunks).toString("utf8"), nonce);
       applySecurityHeaders(headers, request, { hashes });
-      resolve(new Response(html, { headers, status }));
+      // Whole and of known length: app/server.mjs then writes it in one go instead of through a stream.
+      const body = Buffer.from(html);
+      headers.set("Content-Length", String(body.length));
+      resolve(new Response(body, { headers, status }));
     });
     const { pipe, abort } = renderToPipeableStream(app, {
       nonce,

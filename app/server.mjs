@@ -169,8 +169,10 @@ export async function createApp({ build, bodyLimitBytes, trustProxy, publicDir =
     res.status(response.status);
     for (const [key, value] of response.headers) if (key !== "set-cookie") res.setHeader(key, value);
     for (const cookie of response.headers.getSetCookie()) res.append("Set-Cookie", cookie);
-    if (response.body) await writeReadableStreamToWritable(response.body, res);
-    else res.end();
+    if (!response.body) res.end();
+    // A body of known length (a whole cached page, JSON) in one write; a streamed page chunk by chunk.
+    else if (response.headers.has("content-length")) res.end(Buffer.from(await response.arrayBuffer()));
+    else await writeReadableStreamToWritable(response.body, res);
   });
   app.use((error, _req, res, _next) => {
     console.error(error);

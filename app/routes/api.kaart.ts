@@ -58,6 +58,7 @@ export function loader({ request }: LoaderFunctionArgs) {
   return new Response(body, {
     headers: {
       "Content-Type": "application/geo+json; charset=utf-8",
+      "Content-Length": String(Buffer.byteLength(body)),
       "Cache-Control": CACHE_CONTROL,
       "Access-Control-Allow-Origin": "*",
       "X-Content-Type-Options": "nosniff",
