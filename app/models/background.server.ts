@@ -3,9 +3,10 @@
 // `app/server.mjs` stops it all on SIGTERM through globalThis.__komerbijBackground.
 import { spawn } from "node:child_process";
 import { setPriority } from "node:os";
+import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { startAttendanceScheduler, stopAttendanceScheduler } from "./attendance.server";
-import { renderQueuedEmails } from "./outbox-renderer.server";
+import { loadWatch, renderQueuedEmails } from "./outbox-renderer.server";
 import { startOutboxSender } from "./outbox-sender.server";
 
 declare global {
@@ -13,6 +14,11 @@ declare global {
 }
 
 const RENDERER_ROLE = "email-renderer";
+const LOAD_CHECK_MS = 250;
+const RENDER_PAUSE_MS = 500;
+/** Messages per turn of the renderer: as many as it can while the server is idle, ten a second while it is busy. */
+const RENDER_WHEN_IDLE = 50;
+const RENDER_WHEN_BUSY = 5;
 const LOWEST_PRIORITY = 19;
 
 export function startBackgroundWork() {
@@ -42,6 +48,9 @@ function startRendererProcess() {
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   child.on("exit", () => (alive = false));
+  const watcher = watchLoad((busy) => {
+    if (child.connected) child.send({ busy });
+  });
   child.on("error", () => (alive = false));
   try {
     if (child.pid) setPriority(child.pid, LOWEST_PRIORITY);
@@ -51,19 +60,40 @@ function startRendererProcess() {
   return {
     alive: () => alive,
     stop: () => {
+      clearInterval(watcher);
       if (alive) child.kill("SIGTERM");
     },
   };
 }
 
+/** Tells `report` when the server's event loop turns busy (more than half of the last quarter second) or idle again. */
+function watchLoad(report: (busy: boolean) => void) {
+  const watch = loadWatch();
+  let last = performance.eventLoopUtilization();
+  const timer = setInterval(() => {
+    const current = performance.eventLoopUtilization();
+    const change = watch(performance.eventLoopUtilization(current, last).utilization);
+    last = current;
+    if (change !== null) report(change);
+  }, LOAD_CHECK_MS);
+  timer.unref();
+  return timer;
+}
+
 async function runRenderer() {
   let stopped = false;
+  let busy = false;
   // Ends with its parent (the IPC channel closes), or on its own SIGTERM after the message in hand.
   process.on("disconnect", () => (stopped = true));
   process.on("SIGTERM", () => (stopped = true));
+  // While the server is busy answering requests, render only a trickle: the mail still moves, the CPU goes to the requests.
+  process.on("message", (message: unknown) => {
+    if (message && typeof message === "object" && "busy" in message) busy = Boolean(message.busy);
+  });
   while (!stopped) {
     try {
-      if ((await renderQueuedEmails(50)) === 0) await sleep(500);
+      const rendered = await renderQueuedEmails(busy ? RENDER_WHEN_BUSY : RENDER_WHEN_IDLE);
+      if (rendered === 0 || busy) await sleep(RENDER_PAUSE_MS);
     } catch (error) {
       console.error("E-mail renderer:", error);
       await sleep(5_000);
