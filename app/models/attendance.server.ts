@@ -266,6 +266,7 @@ export function saveAttendanceReport(args: {
 
 /** Activities per transaction: small enough that a request never waits long for the write lock or the event loop. */
 export const SCHEDULER_CHUNK = 200;
+const SCHEDULER_ID_SPAN = 5_000;
 const SCHEDULER_PAUSE_MS = 5;
 
 /**
@@ -279,27 +280,62 @@ const SCHEDULER_PAUSE_MS = 5;
  */
 export function scheduleAttendanceRequests(now: Date): { requests: number; reminders: number } {
   const total = { requests: 0, reminders: 0 };
-  for (let chunk = scheduleChunk(now, 0); ; chunk = scheduleChunk(now, chunk.lastId)) {
+  for (const chunk of scheduleChunks(now)) {
     total.requests += chunk.requests;
     total.reminders += chunk.reminders;
-    if (chunk.done) return total;
   }
+  return total;
 }
 
 /** The same as scheduleAttendanceRequests, yielding to waiting requests between two chunks (the server's way). */
 export async function runAttendanceScheduler(now: Date): Promise<{ requests: number; reminders: number }> {
   const total = { requests: 0, reminders: 0 };
-  for (let chunk = scheduleChunk(now, 0); ; chunk = scheduleChunk(now, chunk.lastId)) {
+  for (const chunk of scheduleChunks(now)) {
     total.requests += chunk.requests;
     total.reminders += chunk.reminders;
-    if (chunk.done) return total;
     // A short pause, not just setImmediate: a request needs several turns of the event loop (read, render,
     // write), and with one chunk per turn it waited for several chunks (/healthz took 400 ms).
     await sleep(SCHEDULER_PAUSE_MS);
   }
+  return total;
 }
 
-function scheduleChunk(now: Date, afterId: number) {
+/**
+ * The editions whose activities may be asked for attendance now: their activity window has begun (no
+ * activity can have ended before it) and their deadline has not passed. Before the Week there is none,
+ * and the scheduler reads no activity at all (at 1,000,000 activities a scan took 0.8 s of the event loop).
+ */
+function editionsAskingAttendance(now: Date): number[] {
+  const today = utcToAmsterdam(now).date;
+  return db
+    .select({ id: t.editions.id, windowStart: t.editions.activityWindowStart, deadline: t.editions.reportDeadline })
+    .from(t.editions)
+    .all()
+    .filter((e) => e.windowStart <= today && e.deadline > now)
+    .map((e) => e.id);
+}
+
+/**
+ * The work in short transactions: per open edition, its activities by id in spans of SCHEDULER_ID_SPAN ids
+ * (through the index on edition and status), at most SCHEDULER_CHUNK candidates at a time. A span bounds
+ * the rows one chunk reads even when few of them are due.
+ */
+function* scheduleChunks(now: Date) {
+  for (const editionId of editionsAskingAttendance(now)) {
+    const maxId =
+      db.get<{ maxId: number | null }>(
+        sql`select max(id) as maxId from activities where edition_id = ${editionId} and status = 'published'`,
+      )?.maxId ?? 0;
+    for (let afterId = 0; afterId < maxId; ) {
+      const chunk = scheduleChunk(now, editionId, afterId);
+      afterId = chunk.lastId;
+      yield chunk;
+    }
+  }
+}
+
+function scheduleChunk(now: Date, editionId: number, afterId: number) {
+  const upToId = afterId + SCHEDULER_ID_SPAN;
   return immediate((tx) => {
     const candidates = tx.all<{
       id: number;
@@ -320,8 +356,10 @@ function scheduleChunk(now: Date, afterId: number) {
       from activities a
       join editions e on e.id = a.edition_id
       join users u on u.id = a.owner_id
-      where a.id > ${afterId}
+      where a.edition_id = ${editionId}
         and a.status = 'published'
+        and a.id > ${afterId}
+        and a.id <= ${upToId}
         and a.ends_at <= ${now.getTime()}
         and ${LAST_SESSION_END} <= ${now.getTime()}
         and e.report_deadline > ${now.getTime()}
@@ -358,8 +396,9 @@ function scheduleChunk(now: Date, afterId: number) {
         reminders++;
       }
     }
-    const lastId = candidates.length > 0 ? candidates[candidates.length - 1].id : afterId;
-    return { requests, reminders, lastId, done: candidates.length < SCHEDULER_CHUNK };
+    // A full chunk goes on after its last row; otherwise the whole span is done.
+    const lastId = candidates.length === SCHEDULER_CHUNK ? candidates[candidates.length - 1].id : upToId;
+    return { requests, reminders, lastId };
   });
 }
 

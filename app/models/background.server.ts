@@ -90,7 +90,9 @@ async function runRenderer() {
   process.on("message", (message: unknown) => {
     if (message && typeof message === "object" && "busy" in message) busy = Boolean(message.busy);
   });
-  while (!stopped) {
+  // `process.connected` too: a parent that died while this process was still starting closed the channel
+  // before the "disconnect" listener existed (such orphans kept rendering for minutes).
+  while (!stopped && process.connected) {
     try {
       const rendered = await renderQueuedEmails(busy ? RENDER_WHEN_BUSY : RENDER_WHEN_IDLE);
       if (rendered === 0 || busy) await sleep(RENDER_PAUSE_MS);
