@@ -326,7 +326,7 @@ function* scheduleChunks(now: Date) {
       db.get<{ maxId: number | null }>(
         sql`select max(id) as maxId from activities where edition_id = ${editionId} and status = 'published'`,
       )?.maxId ?? 0;
-    for (let afterId = 0; afterId < maxId; ) {
+    for (let afterId = 0; afterId < maxId;) {
       const chunk = scheduleChunk(now, editionId, afterId);
       afterId = chunk.lastId;
       yield chunk;

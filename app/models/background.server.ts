@@ -6,7 +6,7 @@ import { setPriority } from "node:os";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { startAttendanceScheduler, stopAttendanceScheduler } from "./attendance.server";
-import { loadWatch, renderQueuedEmails } from "./outbox-renderer.server";
+import { loadWatch, RENDER_AHEAD, renderQueuedEmails, storeRendered, type RenderOutcome } from "./outbox-renderer.server";
 import { startOutboxSender } from "./outbox-sender.server";
 
 declare global {
@@ -48,6 +48,16 @@ function startRendererProcess() {
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   child.on("exit", () => (alive = false));
+  // The renderer only reads; what it rendered is stored here, on this process's connection (see storeRendered).
+  child.on("message", (message: unknown) => {
+    if (!isRenderedMessage(message)) return;
+    try {
+      storeRendered(message.rendered);
+    } catch (error) {
+      console.error("E-mail renderer: storing failed", error);
+    }
+    if (child.connected) child.send({ stored: message.batch });
+  });
   const watcher = watchLoad((busy) => {
     if (child.connected) child.send({ busy });
   });
@@ -80,21 +90,35 @@ function watchLoad(report: (busy: boolean) => void) {
   return timer;
 }
 
+type RenderedMessage = { batch: number; rendered: RenderOutcome[] };
+const isRenderedMessage = (message: unknown): message is RenderedMessage =>
+  Boolean(message && typeof message === "object" && "rendered" in message && Array.isArray(message.rendered));
+
 async function runRenderer() {
   let stopped = false;
   let busy = false;
+  // Each batch goes to the server to be stored; the next one waits until it is, so nothing is rendered twice.
+  let batch = 0;
+  let storedBatch: (() => void) | null = null;
+  const handOver = (rendered: RenderOutcome[]) =>
+    new Promise<void>((resolve, reject) => {
+      storedBatch = resolve;
+      process.send?.({ batch: ++batch, rendered } satisfies RenderedMessage, (error: Error | null) => error && reject(error));
+    });
   // Ends with its parent (the IPC channel closes), or on its own SIGTERM after the message in hand.
   process.on("disconnect", () => (stopped = true));
   process.on("SIGTERM", () => (stopped = true));
   // While the server is busy answering requests, render only a trickle: the mail still moves, the CPU goes to the requests.
   process.on("message", (message: unknown) => {
     if (message && typeof message === "object" && "busy" in message) busy = Boolean(message.busy);
+    if (message && typeof message === "object" && "stored" in message && message.stored === batch) storedBatch?.();
   });
+  process.on("disconnect", () => storedBatch?.());
   // `process.connected` too: a parent that died while this process was still starting closed the channel
   // before the "disconnect" listener existed (such orphans kept rendering for minutes).
   while (!stopped && process.connected) {
     try {
-      const rendered = await renderQueuedEmails(busy ? RENDER_WHEN_BUSY : RENDER_WHEN_IDLE);
+      const rendered = await renderQueuedEmails(busy ? RENDER_WHEN_BUSY : RENDER_WHEN_IDLE, RENDER_AHEAD, handOver);
       if (rendered === 0 || busy) await sleep(RENDER_PAUSE_MS);
     } catch (error) {
       console.error("E-mail renderer:", error);

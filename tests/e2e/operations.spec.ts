@@ -2,7 +2,7 @@
 // its CSP intact, and the server stops cleanly on SIGTERM.
 import { expect, test, type Page } from "@playwright/test";
 import { stubTiles } from "./helpers";
-import { startOwnServer } from "./own-server";
+import { readDb, startOwnServer } from "./own-server";
 
 type Stored = { status: number; headers: Record<string, string>; body: string };
 
@@ -114,6 +114,30 @@ test("SIGTERM: no new connections, the request in flight is answered, then the p
     expect(await answered).toBeLessThan(500);
     expect(await exited).toBe(0);
     expect(server.output()).toMatch(/Stopped cleanly/);
+  } finally {
+    await server.stop();
+  }
+});
+
+test("bulk mail is rendered by the background renderer, stored by the server and sent, while pages answer", async () => {
+  test.setTimeout(90_000);
+  // The demo "today" is after the 2026 Week: the scheduler queues an attendance request per ended activity.
+  const server = await startOwnServer();
+  try {
+    const bulk = () =>
+      readDb(server.dbPath, (db) =>
+        db
+          .prepare(
+            `SELECT count(*) AS total, sum(status = 'sent' AND subject IS NOT NULL AND html LIKE '%opkomst%') AS sent
+             FROM email_outbox WHERE template = 'attendance-request'`,
+          )
+          .get(),
+      ) as { total: number; sent: number | null };
+    await expect.poll(() => bulk().total, { timeout: 30_000 }).toBeGreaterThan(10);
+    // Bulk mail is sent only once the renderer process has rendered it and the server has stored it.
+    await expect.poll(() => bulk().sent === bulk().total, { timeout: 60_000 }).toBe(true);
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    expect(server.output()).not.toMatch(/E-mail renderer/);
   } finally {
     await server.stop();
   }
