@@ -255,6 +255,14 @@ function filterSql(edition: Edition, filters: SearchFilters): { where: string[];
 
 type Area = { centre: { lat: number; lon: number }; radiusKm?: number; box?: [number, number, number, number] };
 
+/** The radius of the largest circle around the centre that lies inside the area, in km. */
+function innerRadiusKm(area: Area): number {
+  if (!area.box) return area.radiusKm ?? 10;
+  const [minLat, maxLat, minLon, maxLon] = area.box;
+  const k = Math.cos((area.centre.lat * Math.PI) / 180);
+  return Math.min(((maxLat - minLat) / 2) * KM_PER_DEGREE, ((maxLon - minLon) / 2) * KM_PER_DEGREE * k);
+}
+
 /** id + squared distance (micro-degrees², east-west scaled) of published located activities in the area. */
 function nearbySql(edition: Edition, area: Area, filters: SearchFilters) {
   const { centre } = area;
@@ -363,19 +371,26 @@ export function mapFeatures(input: {
           centre: { lat: (input.area.box[0] + input.area.box[1]) / 2, lon: (input.area.box[2] + input.area.box[3]) / 2 },
         }
       : { centre: input.area, radiusKm: input.area.radiusKm };
-  const { sql, params } = nearbySql(input.edition, area, input.filters);
-  const rows = prepare(
-    `SELECT a.id, a.title, a.place, a.lat, a.lon,
-       COALESCE((SELECT min(s.starts_at) FROM activity_sessions s WHERE s.activity_id = a.id AND s.ends_at > @now), a.starts_at) AS startsAt
-     FROM (${sql} ORDER BY d2, id LIMIT @limit) n JOIN activities a ON a.id = n.id ORDER BY n.d2, n.id`,
-  ).all({ ...params, limit: MAP_FEATURE_LIMIT + 1, now: now().getTime() }) as {
-    id: number;
-    title: string;
-    startsAt: number;
-    place: string | null;
-    lat: number;
-    lon: number;
-  }[];
+  const nearest = (of: Area) => {
+    const { sql, params } = nearbySql(input.edition, of, input.filters);
+    return prepare(
+      `SELECT a.id, a.title, a.place, a.lat, a.lon,
+         COALESCE((SELECT min(s.starts_at) FROM activity_sessions s WHERE s.activity_id = a.id AND s.ends_at > @now), a.starts_at) AS startsAt
+       FROM (${sql} ORDER BY d2, id LIMIT @limit) n JOIN activities a ON a.id = n.id ORDER BY n.d2, n.id`,
+    ).all({ ...params, limit: MAP_FEATURE_LIMIT + 1, now: now().getTime() }) as {
+      id: number;
+      title: string;
+      startsAt: number;
+      place: string | null;
+      lat: number;
+      lon: number;
+    }[];
+  };
+  // A city-wide view holds thousands: first ask a circle around the centre a quarter of the view's size.
+  // When even that circle holds more than the limit, its nearest are the nearest of the whole view (anything
+  // outside it is farther away), and the whole view need not be sorted. Otherwise ask the whole view.
+  const small = nearest({ centre: area.centre, radiusKm: innerRadiusKm(area) / 4 });
+  const rows = small.length > MAP_FEATURE_LIMIT ? small : nearest(area);
   const features: MapFeature[] = rows.slice(0, MAP_FEATURE_LIMIT).map((r) => ({
     type: "Feature",
     geometry: { type: "Point", coordinates: [r.lon, r.lat] },

@@ -45,10 +45,12 @@ const statementsFor = (n: number) => {
 // The bench runs the app with its clock before the 2026 Week (QUIET_NOW in bench.ts).
 const NOW = Date.parse(process.env.FAKE_NOW ?? "2026-09-01T10:00:00+02:00");
 // Like the app since activities have several sessions: the marker says the next one, the card the next one and how many.
+// Like the app: first a circle a quarter of the view's size around its centre, the whole view only when that holds too few.
 const map = db.prepare(`SELECT a.id, a.title, a.place, a.lat, a.lon,
     COALESCE((SELECT min(s.starts_at) FROM activity_sessions s WHERE s.activity_id = a.id AND s.ends_at > @now), a.starts_at) AS startsAt
   FROM (
-    SELECT g.id AS id, ${d2} AS d2 FROM activity_geo g WHERE ${inArea} ORDER BY d2, id LIMIT ${MAP_FEATURE_LIMIT + 1}
+    SELECT id, d2 FROM (SELECT g.id AS id, ${d2} AS d2 FROM activity_geo g WHERE ${inArea}) WHERE d2 <= @r2
+    ORDER BY d2, id LIMIT ${MAP_FEATURE_LIMIT + 1}
   ) n JOIN activities a ON a.id = n.id ORDER BY n.d2, n.id`);
 
 const TZ = "Europe/Amsterdam";
@@ -133,11 +135,22 @@ function searchPage(url: URL): string {
 function mapFeatures(url: URL): string {
   const [minLon, minLat, maxLon, maxLat] = (url.searchParams.get("bbox") ?? "").split(",").map(Number);
   const lat = (minLat + maxLat) / 2;
-  const rows = map.all({
+  const lon = (minLon + maxLon) / 2;
+  const edition = editionId.get(Number(url.searchParams.get("editie")));
+  type MapRow = { id: number; title: string; startsAt: number; place: string | null; lat: number; lon: number };
+  const k = Math.cos((lat * Math.PI) / 180);
+  const r = Math.min(((maxLat - minLat) / 2) * KM_PER_DEGREE, ((maxLon - minLon) / 2) * KM_PER_DEGREE * k) / 4;
+  const dLat = r / KM_PER_DEGREE;
+  const dLon = dLat / k;
+  const small = map.all({
     now: NOW,
-    ...area(lat, (minLon + maxLon) / 2, [minLat, maxLat, minLon, maxLon], null),
-    edition: editionId.get(Number(url.searchParams.get("editie"))),
-  }) as { id: number; title: string; startsAt: number; place: string | null; lat: number; lon: number }[];
+    ...area(lat, lon, [lat - dLat, lat + dLat, lon - dLon, lon + dLon], r),
+    edition,
+  }) as MapRow[];
+  const rows =
+    small.length > MAP_FEATURE_LIMIT
+      ? small
+      : (map.all({ now: NOW, ...area(lat, lon, [minLat, maxLat, minLon, maxLon], null), edition }) as MapRow[]);
   const features = rows.slice(0, MAP_FEATURE_LIMIT).map((r) => ({
     type: "Feature",
     geometry: { type: "Point", coordinates: [r.lon, r.lat] },

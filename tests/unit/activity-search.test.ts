@@ -113,6 +113,38 @@ describe("searchOnline and mapFeatures", () => {
     expect(box.features).toHaveLength(4);
     expect(box.truncated).toBe(false);
   });
+
+  it("gives the 500 nearest of a crowded view, whether they sit close to its centre or spread over it", () => {
+    // Groningen, far from the Utrecht fixtures: 600 activities in a 2 km patch around the centre of the
+    // view (the quick circle holds more than 500) and, in a second view, 600 spread over 40 km (it does not).
+    const at = (lat: number, lon: number, i: number) => addActivity({ title: `Groningen ${i}`, lat, lon, place: "Groningen" });
+    const random = (seed: number) => () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const next = random(42);
+    const close = Array.from({ length: 600 }, (_, i) => ({
+      id: at(53.2 + (next() - 0.5) * 0.02, 6.56 + (next() - 0.5) * 0.03, i),
+    }));
+    const spread = Array.from({ length: 600 }, (_, i) => ({
+      id: at(53.9 + (next() - 0.5) * 0.36, 6.0 + (next() - 0.5) * 0.6, i),
+    }));
+    const nearestByHand = (group: { id: number }[], lat: number, lon: number) => {
+      const k = Math.cos((lat * Math.PI) / 180);
+      const rows = db.$client
+        .prepare(`SELECT id, lat, lon FROM activities WHERE id IN (${group.map((g) => g.id).join(",")})`)
+        .all() as { id: number; lat: number; lon: number }[];
+      const d2 = (r: { lat: number; lon: number }) =>
+        (Math.round(r.lat * 1e6) - Math.round(lat * 1e6)) ** 2 + (Math.round(r.lon * 1e6) - Math.round(lon * 1e6)) ** 2 * k * k;
+      return rows.sort((a, b) => d2(a) - d2(b) || a.id - b.id).map((r) => r.id);
+    };
+    const ids = (m: ReturnType<typeof mapFeatures>) => m.features.map((f) => f.properties.id);
+
+    const city = mapFeatures({ edition: edition(2027), filters: noFilters, area: { box: [53.0, 53.4, 6.2, 6.92] } });
+    expect(city.truncated).toBe(true);
+    expect(ids(city)).toEqual(nearestByHand(close, 53.2, 6.56).slice(0, 500));
+
+    const region = mapFeatures({ edition: edition(2027), filters: noFilters, area: { box: [53.7, 54.1, 5.64, 6.36] } });
+    expect(region.truncated).toBe(true);
+    expect(ids(region)).toEqual(nearestByHand(spread, 53.9, 6.0).slice(0, 500));
+  });
 });
 
 describe("getPublicActivity", () => {
