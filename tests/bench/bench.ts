@@ -175,7 +175,8 @@ async function start(cmd: string, args: string[], env: Record<string, string>, r
 }
 
 async function stop(child: ChildProcess) {
-  if (child.exitCode !== null) return;
+  // A child killed by a signal (the cache proxy has no SIGTERM handler) has no exit code, only a signal.
+  if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((r) => child.once("exit", r));
   child.kill("SIGTERM");
   await exited;
