@@ -387,10 +387,21 @@ export function mapFeatures(input: {
     }[];
   };
   // A city-wide view holds thousands: first ask a circle around the centre a quarter of the view's size.
-  // When even that circle holds more than the limit, its nearest are the nearest of the whole view (anything
-  // outside it is farther away), and the whole view need not be sorted. Otherwise ask the whole view.
-  const small = nearest({ centre: area.centre, radiusKm: innerRadiusKm(area) / 4 });
-  const rows = small.length > MAP_FEATURE_LIMIT ? small : nearest(area);
+  // When a circle inside the view holds more than the limit, its nearest are the nearest of the whole view
+  // (anything outside it is farther away), and the whole view need not be sorted. When it holds fewer, one
+  // wider circle sized from the density just seen (to hold about twice the limit) usually does; only then
+  // is the whole view asked.
+  const inner = innerRadiusKm(area);
+  const rows = (() => {
+    const small = nearest({ centre: area.centre, radiusKm: inner / 4 });
+    if (small.length > MAP_FEATURE_LIMIT) return small;
+    const wider = small.length > 0 ? (inner / 4) * Math.sqrt((2 * MAP_FEATURE_LIMIT) / small.length) : inner;
+    if (wider < inner) {
+      const found = nearest({ centre: area.centre, radiusKm: wider });
+      if (found.length > MAP_FEATURE_LIMIT) return found;
+    }
+    return nearest(area);
+  })();
   const features: MapFeature[] = rows.slice(0, MAP_FEATURE_LIMIT).map((r) => ({
     type: "Feature",
     geometry: { type: "Point", coordinates: [r.lon, r.lat] },

@@ -139,18 +139,22 @@ function mapFeatures(url: URL): string {
   const edition = editionId.get(Number(url.searchParams.get("editie")));
   type MapRow = { id: number; title: string; startsAt: number; place: string | null; lat: number; lon: number };
   const k = Math.cos((lat * Math.PI) / 180);
-  const r = Math.min(((maxLat - minLat) / 2) * KM_PER_DEGREE, ((maxLon - minLon) / 2) * KM_PER_DEGREE * k) / 4;
-  const dLat = r / KM_PER_DEGREE;
-  const dLon = dLat / k;
-  const small = map.all({
-    now: NOW,
-    ...area(lat, lon, [lat - dLat, lat + dLat, lon - dLon, lon + dLon], r),
-    edition,
-  }) as MapRow[];
-  const rows =
-    small.length > MAP_FEATURE_LIMIT
-      ? small
-      : (map.all({ now: NOW, ...area(lat, lon, [minLat, maxLat, minLon, maxLon], null), edition }) as MapRow[]);
+  const inner = Math.min(((maxLat - minLat) / 2) * KM_PER_DEGREE, ((maxLon - minLon) / 2) * KM_PER_DEGREE * k);
+  const circle = (r: number) => {
+    const dLat = r / KM_PER_DEGREE;
+    const dLon = dLat / k;
+    return map.all({ now: NOW, ...area(lat, lon, [lat - dLat, lat + dLat, lon - dLon, lon + dLon], r), edition }) as MapRow[];
+  };
+  const rows = (() => {
+    const small = circle(inner / 4);
+    if (small.length > MAP_FEATURE_LIMIT) return small;
+    const wider = small.length > 0 ? (inner / 4) * Math.sqrt((2 * MAP_FEATURE_LIMIT) / small.length) : inner;
+    if (wider < inner) {
+      const found = circle(wider);
+      if (found.length > MAP_FEATURE_LIMIT) return found;
+    }
+    return map.all({ now: NOW, ...area(lat, lon, [minLat, maxLat, minLon, maxLon], null), edition }) as MapRow[];
+  })();
   const features = rows.slice(0, MAP_FEATURE_LIMIT).map((r) => ({
     type: "Feature",
     geometry: { type: "Point", coordinates: [r.lon, r.lat] },

@@ -116,7 +116,9 @@ describe("searchOnline and mapFeatures", () => {
 
   it("gives the 500 nearest of a crowded view, whether they sit close to its centre or spread over it", () => {
     // Groningen, far from the Utrecht fixtures: 600 activities in a 2 km patch around the centre of the
-    // view (the quick circle holds more than 500) and, in a second view, 600 spread over 40 km (it does not).
+    // view (the quick circle holds more than 500); in a second view, 600 spread over 40 km (neither the quick
+    // circle nor the wider one sized from its density does: the whole view is sorted); in a third, 700 over
+    // about 22 by 20 km (the quick circle of 5.5 km holds some 150, the wider one of about 14 km over 500).
     const at = (lat: number, lon: number, i: number) => addActivity({ title: `Groningen ${i}`, lat, lon, place: "Groningen" });
     const random = (seed: number) => () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const next = random(42);
@@ -125,6 +127,9 @@ describe("searchOnline and mapFeatures", () => {
     }));
     const spread = Array.from({ length: 600 }, (_, i) => ({
       id: at(53.9 + (next() - 0.5) * 0.36, 6.0 + (next() - 0.5) * 0.6, i),
+    }));
+    const medium = Array.from({ length: 700 }, (_, i) => ({
+      id: at(52.75 + (next() - 0.5) * 0.2, 6.9 + (next() - 0.5) * 0.3, i),
     }));
     const nearestByHand = (group: { id: number }[], lat: number, lon: number) => {
       const k = Math.cos((lat * Math.PI) / 180);
@@ -144,6 +149,10 @@ describe("searchOnline and mapFeatures", () => {
     const region = mapFeatures({ edition: edition(2027), filters: noFilters, area: { box: [53.7, 54.1, 5.64, 6.36] } });
     expect(region.truncated).toBe(true);
     expect(ids(region)).toEqual(nearestByHand(spread, 53.9, 6.0).slice(0, 500));
+
+    const town = mapFeatures({ edition: edition(2027), filters: noFilters, area: { box: [52.55, 52.95, 6.54, 7.26] } });
+    expect(town.truncated).toBe(true);
+    expect(ids(town)).toEqual(nearestByHand(medium, 52.75, 6.9).slice(0, 500));
   });
 });
 
