@@ -45,7 +45,8 @@ const statementsFor = (n: number) => {
 // The bench runs the app with its clock before the 2026 Week (QUIET_NOW in bench.ts).
 const NOW = Date.parse(process.env.FAKE_NOW ?? "2026-09-01T10:00:00+02:00");
 // Like the app since activities have several sessions: the marker says the next one, the card the next one and how many.
-// Like the app: first a circle a quarter of the view's size around its centre, the whole view only when that holds too few.
+// Like the app: first a circle a quarter of the view's size around its centre, then one wider circle sized from the
+// density it found, the whole view only when neither holds more than the limit.
 const map = db.prepare(`SELECT a.id, a.title, a.place, a.lat, a.lon,
     COALESCE((SELECT min(s.starts_at) FROM activity_sessions s WHERE s.activity_id = a.id AND s.ends_at > @now), a.starts_at) AS startsAt
   FROM (
