@@ -51,6 +51,43 @@ describe("the background e-mail renderer", () => {
     expect(counts()).toEqual({ ready: 12, waiting: 13, sent: 5 });
   });
 
+  it("sends the rendered start of the queue in order, and waits while the oldest message is not rendered", async () => {
+    db.$client.exec("DELETE FROM email_outbox");
+    db.transaction((tx) => {
+      for (let i = 0; i < 20; i++)
+        enqueueEmail(
+          tx,
+          {
+            template: "attendance-request",
+            to: `wacht${i}@example.nl`,
+            props: {
+              activityTitle: `Wandeling ${i}`,
+              reportUrl: `https://komerbij.example/opkomst/w${i}`,
+              deadline: T0.toISOString(),
+            },
+          },
+          T0,
+        );
+    });
+    const deliver = () => deliverDueEmails({ transport: getEmailTransport(), now: () => T0, renderedOnly: true, batchSize: 100 });
+    expect(await renderQueuedEmails(6, 100)).toBe(6);
+    // A batch of at most 100, but only the six rendered ones at the head go; the sender renders nothing itself.
+    expect((await deliver()).sent).toBe(6);
+    expect(counts()).toEqual({ ready: 0, waiting: 14, sent: 6 });
+
+    // A rendered message further back does not jump the queue past the unrendered oldest one.
+    db.$client.exec(
+      `UPDATE email_outbox SET subject = 's', html = '<p>h</p>', text = 't' WHERE id = (SELECT max(id) FROM email_outbox)`,
+    );
+    expect((await deliver()).sent).toBe(0);
+    expect(counts()).toEqual({ ready: 1, waiting: 13, sent: 6 });
+
+    // Once the renderer has caught up, everything goes, in order, each once.
+    expect(await renderQueuedEmails(50, 100)).toBe(13);
+    expect((await deliver()).sent).toBe(14);
+    expect(counts()).toEqual({ ready: 0, waiting: 0, sent: 20 });
+  });
+
   it("hears from the server only when it turns busy or idle again, without flapping in between", () => {
     const watch = loadWatch();
     expect([0.1, 0.4, 0.5].map(watch)).toEqual([null, null, null]);
