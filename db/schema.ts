@@ -361,6 +361,11 @@ export const emailOutbox = sqliteTable(
     index("email_outbox_unrendered")
       .on(t.priority, t.id)
       .where(sql`subject IS NULL`),
+    // The renderer's "how far ahead am I": rendered messages still waiting (at most a few hundred), counted
+    // without walking a queue of 200,000 unrendered ones.
+    index("email_outbox_ready")
+      .on(t.id)
+      .where(sql`status = 'pending' AND subject IS NOT NULL`),
   ],
 );
 

@@ -121,6 +121,8 @@ async function runRenderer() {
       const rendered = await renderQueuedEmails(busy ? RENDER_WHEN_BUSY : RENDER_WHEN_IDLE, RENDER_AHEAD, handOver);
       if (rendered === 0 || busy) await sleep(RENDER_PAUSE_MS);
     } catch (error) {
+      // The server went away mid-batch (it stops, or it died): what it did not store is rendered again later.
+      if (stopped || !process.connected) break;
       console.error("E-mail renderer:", error);
       await sleep(5_000);
     }

@@ -20,7 +20,9 @@ const FAIL_SQL = `UPDATE email_outbox SET status = 'failed', last_error = @error
  * core allows took that core from the requests for nothing (the search page's p95 doubled).
  */
 export const RENDER_AHEAD = 200;
-const READY_SQL = `SELECT count(*) FROM (SELECT 1 FROM email_outbox WHERE status = 'pending' AND subject IS NOT NULL LIMIT @ahead)`;
+// Through the partial index email_outbox_ready (pending and rendered), named because the planner, without
+// statistics, prefers email_outbox_claim and then walks every pending row: at most @ahead index entries instead.
+export const READY_SQL = `SELECT count(*) FROM (SELECT 1 FROM email_outbox INDEXED BY email_outbox_ready WHERE status = 'pending' AND subject IS NOT NULL LIMIT @ahead)`;
 
 /**
  * Renders up to `limit` queued messages that have no content yet; returns how many it handled (0 also

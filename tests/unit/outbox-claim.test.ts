@@ -2,6 +2,7 @@
 // the background work that slowed the search page. The plan must use the claim index for both the
 // WHERE and the ORDER BY (no "USE TEMP B-TREE").
 import { describe, expect, it } from "vitest";
+import { READY_SQL } from "~/models/outbox-renderer.server";
 import { CLAIM_SQL } from "~/models/outbox-sender.server";
 import { enqueueEmail, priorityOf } from "~/models/outbox.server";
 import { db } from "~/utils/db.server";
@@ -36,6 +37,16 @@ describe("the outbox claim query", () => {
         expect(details).not.toMatch(/TEMP B-TREE/);
         expect(details).not.toMatch(/SCAN email_outbox/);
       }
+  });
+
+  it("lets the renderer count the rendered messages waiting through their own index, never the whole queue", () => {
+    // The 2,000 queued above are unrendered; two are rendered now.
+    db.$client.exec(
+      `UPDATE email_outbox SET subject = 's', html = 'h', text = 't' WHERE id IN (SELECT id FROM email_outbox LIMIT 2)`,
+    );
+    const plan = db.$client.prepare(`EXPLAIN QUERY PLAN ${READY_SQL}`).all({ ahead: 200 }) as { detail: string }[];
+    expect(plan.map((p) => p.detail).join("\n")).toMatch(/USING (COVERING )?INDEX email_outbox_ready/);
+    expect(db.$client.prepare(READY_SQL).pluck().get({ ahead: 200 })).toBe(2);
   });
 
   it("gives login codes and team invites the urgent priority, attendance mail the bulk one, the rest in between", () => {

@@ -1,0 +1,1 @@
+CREATE INDEX `email_outbox_ready` ON `email_outbox` (`id`) WHERE status = 'pending' AND subject IS NOT NULL;
