@@ -1,6 +1,7 @@
 // 10,000 queued messages through Resend's batch endpoint on the local stand-in, over real HTTP:
 // every message delivered exactly once, at most 100 per request with one idempotency key per
 // batch, login codes overtaking the backlog, and a 429 with Retry-After respected.
+import { queueAttendanceRequests } from "../helpers/outbox";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { batchKeyFor, deliverDueEmails, recoverInterruptedSends } from "~/models/outbox-sender.server";
@@ -17,26 +18,6 @@ const BULK = 10_000;
 let fake: FakeResend;
 const transport = () => createResendTransport({ apiKey: fake.apiKey, from: FROM, baseUrl: fake.url });
 const rows = () => db.select().from(schema.emailOutbox).orderBy(schema.emailOutbox.id).all();
-
-function queueAttendanceRequests(count: number, from = 0) {
-  db.transaction((tx) => {
-    for (let i = from; i < from + count; i++)
-      enqueueEmail(
-        tx,
-        {
-          template: "attendance-request",
-          to: `organisator${i}@example.nl`,
-          props: {
-            activityTitle: `Koffie ${i}`,
-            reportUrl: `https://komerbij.example/opkomst/t${i}`,
-            deadline: T0.toISOString(),
-          },
-          dedupeKey: `attendance-request:${i}`,
-        },
-        T0,
-      );
-  });
-}
 
 /** What the background renderer does: subject, HTML and text stored once per message (here cheaply, to keep the test fast). */
 function renderAllOnce() {

@@ -1,10 +1,11 @@
 // The sender's claim must not sort the queue: with 20,000 pending messages a sort per claim was
 // the background work that slowed the search page. The plan must use the claim index for both the
 // WHERE and the ORDER BY (no "USE TEMP B-TREE").
+import { queueAttendanceRequests } from "../helpers/outbox";
 import { describe, expect, it } from "vitest";
 import { READY_SQL } from "~/models/outbox-renderer.server";
 import { CLAIM_SQL } from "~/models/outbox-sender.server";
-import { enqueueEmail, priorityOf } from "~/models/outbox.server";
+import { priorityOf } from "~/models/outbox.server";
 import { db } from "~/utils/db.server";
 import { DEMO_TODAY } from "../helpers/demo-today";
 
@@ -12,18 +13,7 @@ const T0 = new Date(DEMO_TODAY);
 
 describe("the outbox claim query", () => {
   it("uses the claim index for its filter and its order, for urgent and bulk messages alike", () => {
-    db.transaction((tx) => {
-      for (let i = 0; i < 2_000; i++)
-        enqueueEmail(
-          tx,
-          {
-            template: "attendance-request",
-            to: `org${i}@example.nl`,
-            props: { activityTitle: "Koffie", reportUrl: `https://komerbij.example/opkomst/${i}`, deadline: T0.toISOString() },
-          },
-          T0,
-        );
-    });
+    queueAttendanceRequests(2_000);
     db.$client.exec("ANALYZE");
     for (const priority of [0, 1, 2])
       for (const fresh of [0, 1]) {

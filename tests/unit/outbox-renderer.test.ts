@@ -1,9 +1,9 @@
 // The background renderer stays only a little ahead of the sender: rendering a queue of 20,000 as
 // fast as a core allows took that core from the requests for nothing.
+import { queueAttendanceRequests } from "../helpers/outbox";
 import { describe, expect, it } from "vitest";
 import { deliverDueEmails } from "~/models/outbox-sender.server";
 import { loadWatch, renderQueuedEmails } from "~/models/outbox-renderer.server";
-import { enqueueEmail } from "~/models/outbox.server";
 import { db } from "~/utils/db.server";
 import { getEmailTransport } from "~/utils/email.server";
 import { DEMO_TODAY } from "../helpers/demo-today";
@@ -20,22 +20,7 @@ const counts = () =>
 
 describe("the background e-mail renderer", () => {
   it("renders until `ahead` messages wait for the sender, then waits until the sender has taken some", async () => {
-    db.transaction((tx) => {
-      for (let i = 0; i < 30; i++)
-        enqueueEmail(
-          tx,
-          {
-            template: "attendance-request",
-            to: `org${i}@example.nl`,
-            props: {
-              activityTitle: `Koffie ${i}`,
-              reportUrl: `https://komerbij.example/opkomst/${i}`,
-              deadline: T0.toISOString(),
-            },
-          },
-          T0,
-        );
-    });
+    queueAttendanceRequests(30);
 
     expect(await renderQueuedEmails(50, 12)).toBe(12);
     expect(counts()).toEqual({ ready: 12, waiting: 18, sent: 0 });
@@ -53,22 +38,7 @@ describe("the background e-mail renderer", () => {
 
   it("sends the rendered start of the queue in order, and waits while the oldest message is not rendered", async () => {
     db.$client.exec("DELETE FROM email_outbox");
-    db.transaction((tx) => {
-      for (let i = 0; i < 20; i++)
-        enqueueEmail(
-          tx,
-          {
-            template: "attendance-request",
-            to: `wacht${i}@example.nl`,
-            props: {
-              activityTitle: `Wandeling ${i}`,
-              reportUrl: `https://komerbij.example/opkomst/w${i}`,
-              deadline: T0.toISOString(),
-            },
-          },
-          T0,
-        );
-    });
+    queueAttendanceRequests(20);
     const deliver = () => deliverDueEmails({ transport: getEmailTransport(), now: () => T0, renderedOnly: true, batchSize: 100 });
     expect(await renderQueuedEmails(6, 100)).toBe(6);
     // A batch of at most 100, but only the six rendered ones at the head go; the sender renders nothing itself.
