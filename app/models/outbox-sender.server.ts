@@ -160,12 +160,13 @@ function claimBatch(priority: number, at: Date, max: number, renderedOnly: boole
     const head = prepared(CLAIM_SQL).get(claimParams(priority, at, 1, false)) as RawRow | undefined;
     if (!head) return [];
     if (head.batchKey) return markSending(prepared(BATCH_MEMBERS_SQL).all(head.batchKey) as RawRow[], at, head.batchKey);
+    if (renderedOnly && head.subject === null) return [];
     let rows = prepared(CLAIM_SQL).all(claimParams(priority, at, max, true)) as RawRow[];
     if (renderedOnly) {
       const unrendered = rows.findIndex((r) => r.subject === null);
       if (unrendered !== -1) rows = rows.slice(0, unrendered);
     }
-    return rows.length === 0 ? [] : markSending(rows, at, batchKeyFor(rows.map((r) => r.id)));
+    return markSending(rows, at, batchKeyFor(rows.map((r) => r.id)));
   });
 }
 
